@@ -1,0 +1,312 @@
+package org.oxymap.core.distance;
+
+import java.util.Arrays;
+
+import org.oxymap.core.progress.ProgressListener;
+
+/**
+ * Exact Euclidean distance transform in linear time, after P. F. Felzenszwalb and D. P. Huttenlocher,
+ * "Distance Transforms of Sampled Functions", Theory of Computing 8 (2012) 415-428.
+ *
+ * <p>The squared distance is separable: a 1-D transform along every row (sites are the background pixels),
+ * then a 1-D transform along every column of the row result. Each 1-D transform takes the lower envelope of
+ * the parabolas {@code f(q) + ((p - q) * spacing)^2}, built in one left-to-right sweep, and reads it off in a
+ * second sweep. Pixel sizes may differ along x and y; distances are in nm between pixel centres.
+ *
+ * <p>Squared distances are accumulated in double exactly as {@code (dx*pw)*(dx*pw) + (dy*ph)*(dy*ph)}, and
+ * each output sample re-evaluates its envelope parabola and both envelope neighbours with that formula and
+ * keeps the smallest, so a breakpoint rounded to the wrong side of a grid point cannot pick a worse site.
+ * When every squared term is exactly representable (e.g. integer or half-integer pixel sizes) results are
+ * bitwise equal to brute force; otherwise they can differ from it only by double rounding, far below float
+ * resolution.
+ *
+ * <p>Pixels outside the image are not background. A pixel that has no qualifying pixel anywhere in the
+ * image (e.g. an image without background) gets {@link Float#POSITIVE_INFINITY}.
+ */
+public final class EuclideanDistanceTransform {
+
+    private static final String STAGE = "distance transform";
+
+    private EuclideanDistanceTransform() {
+    }
+
+    /** {@link #distanceToBackground(boolean[], int, int, double, double, ProgressListener)} without progress. */
+    public static float[] distanceToBackground(boolean[] foreground, int width, int height,
+            double pixelWidthNm, double pixelHeightNm) {
+        return distanceToBackground(foreground, width, height, pixelWidthNm, pixelHeightNm, ProgressListener.NONE);
+    }
+
+    /**
+     * Distance in nm from each foreground pixel centre to the nearest background pixel centre; 0 on background.
+     * Every pixel is {@link Float#POSITIVE_INFINITY} if the image has no background pixel.
+     *
+     * @param listener may be null; polled once per row and per column
+     */
+    public static float[] distanceToBackground(boolean[] foreground, int width, int height,
+            double pixelWidthNm, double pixelHeightNm, ProgressListener listener) {
+        if (foreground == null) {
+            throw new IllegalArgumentException("foreground must not be null");
+        }
+        checkGeometry(foreground.length, "foreground", width, height, pixelWidthNm, pixelHeightNm);
+        double[] squared = squaredDistances(foreground, width, height, pixelWidthNm, pixelHeightNm,
+                orNone(listener), true);
+        float[] out = new float[squared.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) Math.sqrt(squared[i]);
+        }
+        return out;
+    }
+
+    /** {@link #distanceToOwnBoundary(int[], int, int, double, double, boolean, ProgressListener)} without progress. */
+    public static float[] distanceToOwnBoundary(int[] labels, int width, int height,
+            double pixelWidthNm, double pixelHeightNm, boolean touchingCountsAsEdge) {
+        return distanceToOwnBoundary(labels, width, height, pixelWidthNm, pixelHeightNm, touchingCountsAsEdge,
+                ProgressListener.NONE);
+    }
+
+    /**
+     * Distance in nm from each labelled pixel to the nearest background pixel (label 0) or, if
+     * {@code touchingCountsAsEdge}, to the nearest pixel not carrying its own label; 0 on background.
+     * A pixel with no such pixel in the image gets {@link Float#POSITIVE_INFINITY}.
+     *
+     * <p>Without touching edges one global transform of {@code label != 0} is exact. With them, each label is
+     * transformed on its bounding box grown by one pixel (clipped to the image), so the cost is the sum of the
+     * box areas. This is exact because clamping any non-own pixel q coordinate-wise into that grown box gives
+     * a pixel that is still in the image, is no farther from the own pixel along either axis, and is non-own
+     * (it is q itself, or it lies on the ring outside the bounding box).
+     *
+     * @param labels   0 = background, &gt;0 = particle id (ids need not be consecutive)
+     * @param listener may be null; polled once per row and per column of each transform
+     */
+    public static float[] distanceToOwnBoundary(int[] labels, int width, int height,
+            double pixelWidthNm, double pixelHeightNm, boolean touchingCountsAsEdge, ProgressListener listener) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        checkGeometry(labels.length, "labels", width, height, pixelWidthNm, pixelHeightNm);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("labels must be >= 0, found " + labels[i] + " at index " + i);
+            }
+        }
+        ProgressListener progress = orNone(listener);
+        if (!touchingCountsAsEdge) {
+            boolean[] foreground = new boolean[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                foreground[i] = labels[i] != 0;
+            }
+            return distanceToBackground(foreground, width, height, pixelWidthNm, pixelHeightNm, progress);
+        }
+        return distanceToOtherLabels(labels, width, height, pixelWidthNm, pixelHeightNm, progress);
+    }
+
+    private static float[] distanceToOtherLabels(int[] labels, int width, int height,
+            double pw, double ph, ProgressListener listener) {
+        int[] ids = compactIds(labels);
+        int idCount = 0;
+        for (int id : ids) {
+            idCount = Math.max(idCount, id);
+        }
+        int[] minX = new int[idCount + 1];
+        int[] maxX = new int[idCount + 1];
+        int[] minY = new int[idCount + 1];
+        int[] maxY = new int[idCount + 1];
+        Arrays.fill(minX, Integer.MAX_VALUE);
+        Arrays.fill(minY, Integer.MAX_VALUE);
+        Arrays.fill(maxX, -1);
+        Arrays.fill(maxY, -1);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int id = ids[y * width + x];
+                if (id != 0) {
+                    minX[id] = Math.min(minX[id], x);
+                    maxX[id] = Math.max(maxX[id], x);
+                    minY[id] = Math.min(minY[id], y);
+                    maxY[id] = Math.max(maxY[id], y);
+                }
+            }
+        }
+        long totalArea = 0;
+        for (int id = 1; id <= idCount; id++) {
+            if (maxX[id] >= 0) {
+                totalArea += (long) grownSpan(minX[id], maxX[id], width) * grownSpan(minY[id], maxY[id], height);
+            }
+        }
+        float[] out = new float[labels.length];
+        long doneArea = 0;
+        for (int id = 1; id <= idCount; id++) {
+            if (maxX[id] < 0) {
+                continue;
+            }
+            listener.checkCancelled(STAGE);
+            int x0 = Math.max(0, minX[id] - 1);
+            int y0 = Math.max(0, minY[id] - 1);
+            int boxWidth = grownSpan(minX[id], maxX[id], width);
+            int boxHeight = grownSpan(minY[id], maxY[id], height);
+            boolean[] own = new boolean[boxWidth * boxHeight];
+            for (int by = 0; by < boxHeight; by++) {
+                for (int bx = 0; bx < boxWidth; bx++) {
+                    own[by * boxWidth + bx] = ids[(y0 + by) * width + x0 + bx] == id;
+                }
+            }
+            double[] squared = squaredDistances(own, boxWidth, boxHeight, pw, ph, listener, false);
+            for (int by = 0; by < boxHeight; by++) {
+                for (int bx = 0; bx < boxWidth; bx++) {
+                    int b = by * boxWidth + bx;
+                    if (own[b]) {
+                        out[(y0 + by) * width + x0 + bx] = (float) Math.sqrt(squared[b]);
+                    }
+                }
+            }
+            doneArea += (long) boxWidth * boxHeight;
+            listener.progress(STAGE, doneArea, totalArea);
+        }
+        return out;
+    }
+
+    /** Length of the span [min-1, max+1] clipped to [0, size-1]. */
+    private static int grownSpan(int min, int max, int size) {
+        return Math.min(size - 1, max + 1) - Math.max(0, min - 1) + 1;
+    }
+
+    /** Maps positive labels to 1..m (0 stays 0), directly when labels are small, else via sorted distinct ids. */
+    private static int[] compactIds(int[] labels) {
+        int max = 0;
+        for (int label : labels) {
+            max = Math.max(max, label);
+        }
+        if (max <= labels.length) {
+            return labels;
+        }
+        int[] distinct = Arrays.stream(labels).filter(l -> l != 0).distinct().sorted().toArray();
+        int[] ids = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            ids[i] = labels[i] == 0 ? 0 : Arrays.binarySearch(distinct, labels[i]) + 1;
+        }
+        return ids;
+    }
+
+    /**
+     * Squared distance to the nearest {@code false} pixel of {@code inside}, 0 on {@code false} pixels,
+     * +infinity when there is none.
+     */
+    private static double[] squaredDistances(boolean[] inside, int width, int height, double pw, double ph,
+            ProgressListener listener, boolean reportProgress) {
+        int longest = Math.max(width, height);
+        double[] f = new double[longest];
+        double[] d = new double[longest];
+        int[] sites = new int[longest];
+        double[] breaks = new double[longest + 1];
+        double[] g = new double[width * height];
+        long total = (long) width + height;
+        long every = Math.max(1, total / 100);
+
+        for (int y = 0; y < height; y++) {
+            listener.checkCancelled(STAGE);
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                f[x] = inside[row + x] ? Double.POSITIVE_INFINITY : 0.0;
+            }
+            lowerEnvelope(f, width, pw, d, sites, breaks);
+            System.arraycopy(d, 0, g, row, width);
+            if (reportProgress && (y + 1) % every == 0) {
+                listener.progress(STAGE, y + 1, total);
+            }
+        }
+        for (int x = 0; x < width; x++) {
+            listener.checkCancelled(STAGE);
+            for (int y = 0; y < height; y++) {
+                f[y] = g[y * width + x];
+            }
+            lowerEnvelope(f, height, ph, d, sites, breaks);
+            for (int y = 0; y < height; y++) {
+                g[y * width + x] = d[y];
+            }
+            if (reportProgress && (height + x + 1) % every == 0) {
+                listener.progress(STAGE, height + x + 1, total);
+            }
+        }
+        if (reportProgress) {
+            listener.progress(STAGE, total, total);
+        }
+        return g;
+    }
+
+    /**
+     * One-dimensional transform {@code d(p) = min_q f(q) + ((p - q) * spacing)^2} over the finite {@code f(q)}
+     * (Felzenszwalb and Huttenlocher, algorithm DT(f)); all +infinity when no {@code f(q)} is finite.
+     */
+    private static void lowerEnvelope(double[] f, int n, double spacing, double[] d, int[] sites, double[] breaks) {
+        double spacingSquared = spacing * spacing;
+        int k = -1;
+        for (int q = 0; q < n; q++) {
+            if (f[q] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            if (k < 0) {
+                k = 0;
+                sites[0] = q;
+                breaks[0] = Double.NEGATIVE_INFINITY;
+                breaks[1] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double s = intersection(f, sites[k], q, spacingSquared);
+            while (s <= breaks[k]) {
+                k--;
+                s = intersection(f, sites[k], q, spacingSquared);
+            }
+            k++;
+            sites[k] = q;
+            breaks[k] = s;
+            breaks[k + 1] = Double.POSITIVE_INFINITY;
+        }
+        if (k < 0) {
+            Arrays.fill(d, 0, n, Double.POSITIVE_INFINITY);
+            return;
+        }
+        int j = 0;
+        for (int p = 0; p < n; p++) {
+            while (breaks[j + 1] < p) {
+                j++;
+            }
+            double best = parabola(f, sites[j], p, spacing);
+            if (j > 0) {
+                best = Math.min(best, parabola(f, sites[j - 1], p, spacing));
+            }
+            if (j < k) {
+                best = Math.min(best, parabola(f, sites[j + 1], p, spacing));
+            }
+            d[p] = best;
+        }
+    }
+
+    /** Abscissa (in pixels) where the parabolas rooted at sites v &lt; q meet. */
+    private static double intersection(double[] f, int v, int q, double spacingSquared) {
+        return ((f[q] - f[v]) / (spacingSquared * (q - v)) + (q + v)) / 2.0;
+    }
+
+    private static double parabola(double[] f, int site, int p, double spacing) {
+        double offset = (p - site) * spacing;
+        return f[site] + offset * offset;
+    }
+
+    private static void checkGeometry(int length, String name, int width, int height, double pw, double ph) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
+        }
+        if ((long) width * height != length) {
+            throw new IllegalArgumentException(name + " length must be width*height = " + (long) width * height
+                    + ", got " + length);
+        }
+        if (!(pw > 0) || !Double.isFinite(pw)) {
+            throw new IllegalArgumentException("pixelWidthNm must be finite and > 0, got " + pw);
+        }
+        if (!(ph > 0) || !Double.isFinite(ph)) {
+            throw new IllegalArgumentException("pixelHeightNm must be finite and > 0, got " + ph);
+        }
+    }
+
+    private static ProgressListener orNone(ProgressListener listener) {
+        return listener == null ? ProgressListener.NONE : listener;
+    }
+}

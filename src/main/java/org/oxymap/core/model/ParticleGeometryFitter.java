@@ -1,0 +1,110 @@
+package org.oxymap.core.model;
+
+/**
+ * Finds a sectioned sphere's radius a and lamella offset |z0| from the thickness map of one particle.
+ *
+ * <p>A pixel at projected distance ρ from the centre is as thick as the chord through the lamella
+ * (DESIGN.md §2), which is h where the lamella lies wholly inside the sphere and falls to 0 at the visible edge.
+ * The plateau radius √(a² − (|z0| + h/2)²) and the visible radius √(a² − max(0, |z0| − h/2)²) pin down a and
+ * |z0| together. The fit minimises Σ (L_i − chord(ρ_i))² over the particle's pixels: a grid search over a and
+ * |z0| (2 nm steps, a from 0.7 to 3 times the area-equivalent radius), refined by a pattern search down to
+ * 0.01 nm. The centre is the particle's centroid.
+ */
+public final class ParticleGeometryFitter {
+
+    private final double sectionNm;
+
+    public ParticleGeometryFitter(double sectionNm) {
+        if (!(sectionNm > 0) || !Double.isFinite(sectionNm)) {
+            throw new IllegalArgumentException("section thickness is " + sectionNm + " nm, expected > 0");
+        }
+        this.sectionNm = sectionNm;
+    }
+
+    /**
+     * @param label       the particle's label in {@code labels}
+     * @param thicknessNm thickness map (nm)
+     */
+    public ParticleGeometry fit(int label, int[] labels, float[] thicknessNm, int width, double pixelWidthNm,
+            double pixelHeightNm) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == label) {
+                sx += i % width;
+                sy += i / width;
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("particle " + label + " has no pixels");
+        }
+        double cx = sx / n;
+        double cy = sy / n;
+        double[] rho = new double[n];
+        double[] thick = new double[n];
+        int j = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == label) {
+                rho[j] = Math.hypot((i % width - cx) * pixelWidthNm, (i / width - cy) * pixelHeightNm);
+                thick[j] = thicknessNm[i];
+                j++;
+            }
+        }
+        double equivalentRadius = Math.sqrt(n * pixelWidthNm * pixelHeightNm / Math.PI);
+        double half = sectionNm / 2;
+        double bestA = Double.NaN;
+        double bestZ = Double.NaN;
+        double best = Double.POSITIVE_INFINITY;
+        for (double a = Math.max(1.0, 0.7 * equivalentRadius); a <= 3 * equivalentRadius; a += 2) {
+            for (double z = 0; z < a + half - 1; z += 2) {
+                double cost = cost(rho, thick, a, z);
+                if (cost < best) {
+                    best = cost;
+                    bestA = a;
+                    bestZ = z;
+                }
+            }
+        }
+        double step = 1.0;
+        while (step > 0.01) {
+            boolean moved = false;
+            for (double[] d : new double[][] {{step, 0}, {-step, 0}, {0, step}, {0, -step}}) {
+                double a = bestA + d[0];
+                double z = Math.abs(bestZ + d[1]);
+                if (a <= 0 || z >= a + half) {
+                    continue;
+                }
+                double cost = cost(rho, thick, a, z);
+                if (cost < best) {
+                    best = cost;
+                    bestA = a;
+                    bestZ = z;
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                step /= 2;
+            }
+        }
+        return new ParticleGeometry(label, cx, cy, bestA, bestZ, sectionNm, Math.sqrt(best / n));
+    }
+
+    private double cost(double[] rho, double[] thick, double a, double z0) {
+        double lo = z0 - sectionNm / 2;
+        double hi = z0 + sectionNm / 2;
+        double s = 0;
+        for (int i = 0; i < rho.length; i++) {
+            double r2 = a * a - rho[i] * rho[i];
+            double chord = 0;
+            if (r2 > 0) {
+                double half = Math.sqrt(r2);
+                chord = Math.max(0, Math.min(hi, half) - Math.max(lo, -half));
+            }
+            double d = thick[i] - chord;
+            s += d * d;
+        }
+        return s;
+    }
+}

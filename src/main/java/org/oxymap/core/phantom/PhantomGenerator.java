@@ -1,0 +1,263 @@
+package org.oxymap.core.phantom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.oxymap.core.model.LamellaProjection;
+import org.oxymap.core.model.ProjectedRadialProfile;
+import org.oxymap.core.model.RadialConcentration;
+import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.core.spectra.ReferenceSpectrum;
+import org.oxymap.core.stack.SpectralStack;
+
+/**
+ * OxyMap's forward model: a Mn L3-edge transmission stack of spherical primary particles cut by a lamella, with a
+ * known answer (DESIGN.md §2).
+ *
+ * <p>Each particle is a sphere of radius a, cut by a lamella of thickness h at a random offset z0 from its centre.
+ * Its Mn3+ fraction follows Crank's sphere solution (eq. 6.18) for the given D and t, or a two-phase core–shell
+ * profile for a few particles; Mn2+ is constant and Mn4+ makes up the rest. The beam sees the chord through the
+ * lamella, so a pixel's thickness is the chord length and its fraction is the depth average over the chord.
+ * Optical density is Σ f_k·L·R_k(E) with R_k the synthetic references in OD per nm; counts follow Beer–Lambert
+ * with a smooth I0(E), then Poisson noise. Every energy image is drawn with its own sub-pixel drift, sampling the
+ * continuous scene at the displaced pixel centres. The top rows are left empty for I0.
+ */
+public final class PhantomGenerator {
+
+    /** Energies of the phantom stack: coarse pre- and post-edge, 0.5 eV steps across the L3 edge. */
+    public static double[] defaultEnergiesEv() {
+        List<Integer> tenths = new ArrayList<>();
+        for (int t = 6300; t <= 6360; t += 20) {
+            tenths.add(t);
+        }
+        tenths.add(6370);
+        for (int t = 6380; t <= 6460; t += 5) {
+            tenths.add(t);
+        }
+        for (int t = 6470; t <= 6540; t += 10) {
+            tenths.add(t);
+        }
+        for (int t = 6560; t <= 6600; t += 20) {
+            tenths.add(t);
+        }
+        double[] e = new double[tenths.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = tenths.get(i) / 10.0;
+        }
+        return e;
+    }
+
+    private final PhantomSettings settings;
+
+    public PhantomGenerator(PhantomSettings settings) {
+        settings.validate();
+        this.settings = settings;
+    }
+
+    public Phantom generate(ProgressListener listener) {
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        int size = settings.sizePx();
+        double px = settings.pixelNm();
+        double dtNm2 = settings.dCm2PerS() * 1e14 * settings.timeS();
+
+        List<Placed> placed = placeParticles(random);
+        List<PhantomParticle> particles = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Placed p = placed.get(i);
+            particles.add(new PhantomParticle(i + 1, p.x, p.y, p.radiusNm, p.offsetNm,
+                    p.profile.visibleRadiusNm(), p.coreShell ? PhantomParticle.CORE_SHELL : PhantomParticle.DIFFUSION,
+                    p.coreShell ? settings.shellNm() : 0.0, p.coreShell ? 0.0 : dtNm2 / (p.radiusNm * p.radiusNm)));
+        }
+
+        double[] energies = defaultEnergiesEv();
+        int nE = energies.length;
+        double[] driftX = drift(random, nE);
+        double[] driftY = drift(random, nE);
+        double[] i0 = new double[nE];
+        double e0 = energies[0];
+        double span = energies[nE - 1] - e0;
+        for (int k = 0; k < nE; k++) {
+            double u = (energies[k] - e0) / span;
+            i0[k] = Math.max(1.0, settings.i0Counts() > 0 ? settings.i0Counts() : 1.0e4)
+                    * (1.0 - 0.18 * u + 0.04 * Math.sin(2.5 * Math.PI * u));
+        }
+
+        List<ReferenceSpectrum> references = SyntheticMnL3References.all();
+        double[][] odPerNm = new double[references.size()][nE];
+        for (int r = 0; r < references.size(); r++) {
+            for (int k = 0; k < nE; k++) {
+                odPerNm[r][k] = SyntheticMnL3References.odPerNm(r, energies[k]);
+            }
+        }
+
+        // Truth maps in the undrifted frame.
+        float[] thickness = new float[size * size];
+        float[][] fractions = new float[3][size * size];
+        int[] labels = new int[size * size];
+        double[] sample = new double[3];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int id = sampleScene(placed, x, y, px, sample);
+                int i = y * size + x;
+                if (id > 0) {
+                    labels[i] = id;
+                    thickness[i] = (float) sample[0];
+                    fractions[0][i] = (float) settings.mn2Fraction();
+                    fractions[1][i] = (float) sample[1];
+                    fractions[2][i] = (float) (1.0 - settings.mn2Fraction() - sample[1]);
+                }
+            }
+        }
+
+        // One plane per energy; each has its own seed so planes can be drawn in parallel reproducibly.
+        long[] planeSeeds = new long[nE];
+        for (int k = 0; k < nE; k++) {
+            planeSeeds[k] = random.nextLong();
+        }
+        List<float[]> planes = new ArrayList<>();
+        for (int k = 0; k < nE; k++) {
+            planes.add(new float[size * size]);
+        }
+        double mn2 = settings.mn2Fraction();
+        boolean noisy = settings.i0Counts() > 0;
+        int[] done = {0};
+        IntStream.range(0, nE).parallel().forEach(k -> {
+            listener.checkCancelled("phantom");
+            SplittableRandom noise = new SplittableRandom(planeSeeds[k]);
+            float[] plane = planes.get(k);
+            double[] s = new double[3];
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    int id = sampleScene(placed, x - driftX[k], y - driftY[k], px, s);
+                    double od = 0;
+                    if (id > 0) {
+                        double f3 = s[1];
+                        od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
+                    }
+                    double expected = i0[k] * Math.exp(-od);
+                    plane[y * size + x] = (float) (noisy ? PoissonSampler.sample(expected, noise) : expected);
+                }
+            }
+            synchronized (done) {
+                done[0]++;
+                listener.progress("phantom", done[0], nE);
+            }
+        });
+
+        SpectralStack stack = SpectralStack.wrap(planes, size, size, energies, px);
+        List<float[]> fractionList = List.of(fractions[0], fractions[1], fractions[2]);
+        return new Phantom(settings, stack, references, i0, thickness, fractionList, labels, particles, driftX, driftY);
+    }
+
+    /** Fills {@code out} = {thickness nm, Mn3+ fraction} at continuous pixel position (x, y); returns the label. */
+    private static int sampleScene(List<Placed> placed, double x, double y, double px, double[] out) {
+        for (int i = 0; i < placed.size(); i++) {
+            Placed p = placed.get(i);
+            double rho = Math.hypot(x - p.x, y - p.y) * px;
+            if (p.profile.contains(rho)) {
+                out[0] = p.profile.chordNm(rho);
+                out[1] = p.profile.meanConcentration(rho);
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** A random walk of per-energy displacements, centred on zero mean and clipped to the largest drift. */
+    private double[] drift(SplittableRandom random, int n) {
+        double[] d = new double[n];
+        if (settings.maxDriftPx() == 0) {
+            return d;
+        }
+        double walk = 0;
+        for (int k = 0; k < n; k++) {
+            walk += 0.35 * gaussian(random);
+            d[k] = walk;
+        }
+        double mean = 0;
+        for (double v : d) {
+            mean += v / n;
+        }
+        double max = settings.maxDriftPx();
+        for (int k = 0; k < n; k++) {
+            d[k] = Math.max(-max, Math.min(max, d[k] - mean));
+        }
+        mean = 0;
+        for (double v : d) {
+            mean += v / n;
+        }
+        for (int k = 0; k < n; k++) {
+            d[k] -= mean;
+        }
+        return d;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u1 = random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private record Placed(double x, double y, double radiusNm, double offsetNm, boolean coreShell,
+            ProjectedRadialProfile profile) {
+    }
+
+    private List<Placed> placeParticles(SplittableRandom random) {
+        int size = settings.sizePx();
+        double px = settings.pixelNm();
+        double h = settings.sectionNm();
+        double margin = settings.maxDriftPx() + 3;
+        double gapPx = 3;
+        List<double[]> discs = new ArrayList<>(); // x, y, visible radius px, a, z0
+        int attempts = 200 * settings.maxParticles() + 2000;
+        for (int t = 0; t < attempts && discs.size() < settings.maxParticles(); t++) {
+            double a = settings.minRadiusNm() + random.nextDouble() * (settings.maxRadiusNm() - settings.minRadiusNm());
+            double z0 = (random.nextDouble() * 2 - 1) * 0.6 * a;
+            double zNear = Math.max(0, Math.abs(z0) - h / 2);
+            double visiblePx = Math.sqrt(a * a - zNear * zNear) / px;
+            double lo = margin + visiblePx;
+            double x = lo + random.nextDouble() * (size - 1 - 2 * lo);
+            double yLo = settings.emptyBandPx() + margin + visiblePx;
+            double y = yLo + random.nextDouble() * (size - 1 - margin - visiblePx - yLo);
+            if (size - 1 - 2 * lo <= 0 || size - 1 - margin - visiblePx - yLo <= 0) {
+                continue;
+            }
+            boolean free = true;
+            for (double[] d : discs) {
+                if (Math.hypot(d[0] - x, d[1] - y) < d[2] + visiblePx + gapPx) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                discs.add(new double[] {x, y, visiblePx, a, z0});
+            }
+        }
+        // Core–shell particles: a random choice among those placed.
+        boolean[] coreShell = new boolean[discs.size()];
+        int wanted = Math.min(settings.coreShellParticles(), discs.size());
+        for (int chosen = 0; chosen < wanted;) {
+            int i = random.nextInt(discs.size());
+            if (!coreShell[i]) {
+                coreShell[i] = true;
+                chosen++;
+            }
+        }
+        double dtNm2 = settings.dCm2PerS() * 1e14 * settings.timeS();
+        List<Placed> placed = new ArrayList<>();
+        for (int i = 0; i < discs.size(); i++) {
+            double[] d = discs.get(i);
+            double a = d[3];
+            LamellaProjection geometry = new LamellaProjection(a, h, d[4]);
+            RadialConcentration c = coreShell[i]
+                    ? RadialConcentration.coreShell(a, settings.shellNm(), settings.surfaceFraction(),
+                            settings.bulkFraction())
+                    : RadialConcentration.sphereDiffusion(a, dtNm2 / (a * a), settings.surfaceFraction(),
+                            settings.bulkFraction());
+            placed.add(new Placed(d[0], d[1], a, d[4], coreShell[i], new ProjectedRadialProfile(geometry, c, 401)));
+        }
+        return placed;
+    }
+}

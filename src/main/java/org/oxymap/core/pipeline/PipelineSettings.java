@@ -1,0 +1,81 @@
+package org.oxymap.core.pipeline;
+
+import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.segment.ThresholdMethod;
+
+/**
+ * Every scientific parameter of one pipeline run, with defaults and validation. The same names are the keys of
+ * {@code params.json} and (in kebab case) the command-line options.
+ *
+ * @param profile        the reference whose fraction is profiled and fitted; null = the one with valence 3
+ * @param sectionNm      lamella thickness h
+ * @param timeS          time over which diffusion acted; NaN when unknown (fits then report D·t/a² only)
+ * @param binNm          profile bin width; NaN = one pixel
+ * @param background     background terms of the linear-combination fit
+ * @param threshold      how particles are thresholded on the thickness map
+ * @param minAreaNm2     particles smaller than this are dropped
+ * @param align          whether the energy images are aligned
+ * @param maxShiftPx     largest drift the alignment looks for
+ */
+public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
+        BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align, double maxShiftPx) {
+
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
+                2000.0, true, 10.0);
+    }
+
+    public PipelineSettings withProfile(String v) {
+        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withSectionNm(double v) {
+        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withTimeS(double v) {
+        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withBinNm(double v) {
+        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withBackground(BackgroundModel v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withThreshold(ThresholdMethod v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, maxShiftPx);
+    }
+
+    public PipelineSettings withMinAreaNm2(double v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, maxShiftPx);
+    }
+
+    public PipelineSettings withAlign(boolean v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v, maxShiftPx);
+    }
+
+    public PipelineSettings withMaxShiftPx(double v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v);
+    }
+
+    /** Throws IllegalArgumentException naming the first parameter out of range. */
+    public void validate() {
+        check(sectionNm > 0 && Double.isFinite(sectionNm), "section-nm", sectionNm, "a positive number of nm");
+        check(Double.isNaN(timeS) || (timeS > 0 && Double.isFinite(timeS)), "time-s", timeS, "a positive number of s");
+        check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
+        check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
+        check(maxShiftPx > 0 && Double.isFinite(maxShiftPx), "max-shift-px", maxShiftPx, "a positive number of pixels");
+        if (background == null || threshold == null) {
+            throw new IllegalArgumentException("parameters background and threshold must be given");
+        }
+    }
+
+    private static void check(boolean ok, String name, double value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException("parameter " + name + " is " + value + ", expected " + expected);
+        }
+    }
+}

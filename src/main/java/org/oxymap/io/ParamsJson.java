@@ -1,0 +1,144 @@
+package org.oxymap.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+
+import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.segment.ThresholdMethod;
+
+/**
+ * {@code params.json}: the parameters of a run under the same names as the command-line options (snake case),
+ * the inputs with their SHA-256, and the OxyMap version. A run is reproducible from it with {@code --params}.
+ */
+public final class ParamsJson {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+
+    private ParamsJson() {
+    }
+
+    public static Map<String, Object> settingsToMap(PipelineSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", s.profile());
+        m.put("section_nm", s.sectionNm());
+        m.put("time_s", finiteOrNull(s.timeS()));
+        m.put("bin_nm", finiteOrNull(s.binNm()));
+        m.put("background", s.background().label());
+        m.put("threshold", s.threshold().label());
+        m.put("min_area_nm2", s.minAreaNm2());
+        m.put("align", s.align());
+        m.put("max_shift_px", s.maxShiftPx());
+        return m;
+    }
+
+    private static Object finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Reads the parameters of an earlier run's params.json; missing keys keep their defaults. */
+    public static PipelineSettings readSettings(Path file) throws IOException {
+        JsonObject root = parse(file);
+        JsonObject p = root.has("parameters") ? root.getAsJsonObject("parameters") : root;
+        PipelineSettings s = PipelineSettings.defaults();
+        try {
+            if (has(p, "profile")) {
+                s = s.withProfile(p.get("profile").getAsString());
+            }
+            if (has(p, "section_nm")) {
+                s = s.withSectionNm(p.get("section_nm").getAsDouble());
+            }
+            if (has(p, "time_s")) {
+                s = s.withTimeS(p.get("time_s").getAsDouble());
+            }
+            if (has(p, "bin_nm")) {
+                s = s.withBinNm(p.get("bin_nm").getAsDouble());
+            }
+            if (has(p, "background")) {
+                s = s.withBackground(BackgroundModel.fromLabel(p.get("background").getAsString()));
+            }
+            if (has(p, "threshold")) {
+                s = s.withThreshold(ThresholdMethod.fromLabel(p.get("threshold").getAsString()));
+            }
+            if (has(p, "min_area_nm2")) {
+                s = s.withMinAreaNm2(p.get("min_area_nm2").getAsDouble());
+            }
+            if (has(p, "align")) {
+                s = s.withAlign(p.get("align").getAsBoolean());
+            }
+            if (has(p, "max_shift_px")) {
+                s = s.withMaxShiftPx(p.get("max_shift_px").getAsDouble());
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /** The pixel size stored by an earlier run, or NaN. */
+    public static double readPixelNm(Path file) throws IOException {
+        JsonObject root = parse(file);
+        JsonObject p = root.has("parameters") ? root.getAsJsonObject("parameters") : root;
+        return has(p, "pixel_nm") ? p.get("pixel_nm").getAsDouble() : Double.NaN;
+    }
+
+    private static JsonObject parse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "parameter file not found");
+        }
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new IOException(file + ": expected a JSON object of parameters");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonSyntaxException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean has(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull();
+    }
+
+    public static void write(Path file, Map<String, Object> content) throws IOException {
+        Files.writeString(file, GSON.toJson(content) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** An input's record for params.json: its absolute path and SHA-256. */
+    public static Map<String, Object> describeInput(Path file) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", file.toAbsolutePath().normalize().toString());
+        m.put("sha256", sha256(file));
+        return m;
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digest accumulates while reading
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

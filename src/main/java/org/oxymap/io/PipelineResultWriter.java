@@ -1,0 +1,154 @@
+package org.oxymap.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.model.DiffusionFit;
+import org.oxymap.core.model.ParticleGeometry;
+import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.segment.ParticleMeasurement;
+import org.oxymap.core.stack.SpectralStack;
+
+/** Writes a pipeline result into a results folder laid out as CONTRACT.md describes. */
+public final class PipelineResultWriter {
+
+    private PipelineResultWriter() {
+    }
+
+    /**
+     * @param inputs params.json's "inputs" section (paths with SHA-256)
+     */
+    public static void write(PipelineResult r, SpectralStack stack, Map<String, Object> inputs, ResultsFolder out)
+            throws IOException {
+        int w = stack.width();
+        int h = stack.height();
+        double pw = stack.pixelWidthNm();
+        double ph = stack.pixelHeightNm();
+        FitMaps m = r.maps();
+        Path maps = out.subdir("maps");
+        for (int k = 0; k < m.names().size(); k++) {
+            String name = m.names().get(k);
+            TiffStackIO.writeMap(m.coefficients().get(k), w, h, pw, ph, maps.resolve("coefficient_" + name + ".tif"));
+            TiffStackIO.writeMap(m.fractions().get(k), w, h, pw, ph, maps.resolve("fraction_" + name + ".tif"));
+            TiffStackIO.writeMap(m.sigmas().get(k), w, h, pw, ph, maps.resolve("sigma_" + name + ".tif"));
+        }
+        TiffStackIO.writeMap(m.valence(), w, h, pw, ph, maps.resolve("valence.tif"));
+        TiffStackIO.writeMap(m.thickness(), w, h, pw, ph, maps.resolve("thickness.tif"));
+        TiffStackIO.writeMap(m.reducedChi2(), w, h, pw, ph, maps.resolve("residual.tif"));
+        TiffStackIO.writeMap(m.background(), w, h, pw, ph, maps.resolve("background.tif"));
+        float[] mask = new float[w * h];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = m.fitted()[i] ? 1f : 0f;
+        }
+        TiffStackIO.writeMap(mask, w, h, pw, ph, maps.resolve("mask.tif"));
+
+        Path particles = out.subdir("particles");
+        TiffStackIO.writeLabels(r.segmentation().labels(), w, h, pw, ph, particles.resolve("labels.tif"));
+        TiffStackIO.writeMap(r.distanceNm(), w, h, pw, ph, particles.resolve("distance.tif"));
+        writeParticles(r, particles.resolve("particles.csv"));
+        writeProfiles(r.profileBins(), out.dir().resolve("profiles.csv"));
+        writeFits(r, out.dir().resolve("fits.csv"));
+        writeShifts(r, stack, out.dir().resolve("alignment.csv"));
+        writeParams(r, stack, inputs, out.dir().resolve("params.json"));
+    }
+
+    private static void writeParticles(PipelineResult r, Path file) throws IOException {
+        Map<Integer, ParticleGeometry> geometry = new LinkedHashMap<>();
+        for (ParticleGeometry g : r.geometries()) {
+            geometry.put(g.label(), g);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (ParticleMeasurement p : r.particles()) {
+            ParticleGeometry g = geometry.get(p.label());
+            rows.add(List.of(p.label(), fmt(p.xPx()), fmt(p.yPx()), fmt(p.areaNm2()), fmt(p.radiusNm()),
+                    fmt(p.meanFraction()), fmt(p.meanThicknessNm()), p.pixels(), p.touchesBorder(),
+                    g == null ? "" : fmt(g.radiusNm()), g == null ? "" : fmt(g.offsetNm()),
+                    g == null ? "" : fmt(g.rmsNm())));
+        }
+        CsvTable.write(file, List.of("particle", "x_px", "y_px", "area_nm2", "radius_nm", "mean_fraction",
+                "mean_thickness_nm", "n_pixels", "touches_border", "sphere_radius_nm", "offset_nm",
+                "thickness_fit_rms_nm"), rows);
+    }
+
+    private static void writeProfiles(List<ProfileBin> bins, Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProfileBin b : bins) {
+            rows.add(List.of(b.particle() == 0 ? "all" : String.valueOf(b.particle()), fmt(b.distanceNm()),
+                    fmt(b.mean()), fmt(b.se()), fmt(b.weight()), b.n()));
+        }
+        CsvTable.write(file, List.of("particle", "distance_nm", "mean", "se", "weight", "n"), rows);
+    }
+
+    private static void writeFits(PipelineResult r, Path file) throws IOException {
+        double t = r.settings().timeS();
+        List<List<Object>> rows = new ArrayList<>();
+        for (DiffusionFit f : r.particleFits()) {
+            rows.add(fitRow(f, t));
+        }
+        rows.add(fitRow(r.globalFit(), t));
+        CsvTable.write(file, List.of("particle", "model", "D_cm2_s", "D_se_cm2_s", "Dt_a2", "Dt_nm2", "Dt_rel_se",
+                "c_surface", "c_surface_se", "c_bulk", "c_bulk_se", "chi2_red", "aic", "bic", "n_bins",
+                "n_particles", "radius_nm"), rows);
+    }
+
+    private static List<Object> fitRow(DiffusionFit f, double timeS) {
+        boolean timed = Double.isFinite(timeS);
+        return List.of(f.particle() == 0 ? "all" : String.valueOf(f.particle()), DiffusionFit.MODEL,
+                timed ? fmt(f.dCm2PerS(timeS)) : "", timed ? fmt(f.dSeCm2PerS(timeS)) : "", fmt(f.dtOverA2()),
+                fmt(f.dtNm2()), fmt(f.dtRelSe()), fmt(f.cSurface()), fmt(f.cSurfaceSe()), fmt(f.cBulk()),
+                fmt(f.cBulkSe()), fmt(f.reducedChi2()), fmt(f.aic()), fmt(f.bic()), f.bins(), f.particles(),
+                fmt(f.radiusNm()));
+    }
+
+    private static void writeShifts(PipelineResult r, SpectralStack stack, Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int k = 0; k < r.shifts().length; k++) {
+            rows.add(List.of(stack.energyEv(k), fmt(r.shifts()[k].dxPx()), fmt(r.shifts()[k].dyPx()), fmt(r.i0()[k])));
+        }
+        CsvTable.write(file, List.of("energy_eV", "dx_px", "dy_px", "i0"), rows);
+    }
+
+    private static void writeParams(PipelineResult r, SpectralStack stack, Map<String, Object> inputs, Path file)
+            throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("oxymap_version", OxyMapVersion.get());
+        root.put("created", Instant.now().toString());
+        root.put("inputs", inputs);
+        Map<String, Object> parameters = ParamsJson.settingsToMap(r.settings());
+        parameters.put("pixel_nm", stack.pixelWidthNm());
+        root.put("parameters", parameters);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("stack", stack.toString());
+        summary.put("i0_source", r.i0FromStack() ? "empty region of the stack" : "given");
+        summary.put("unfitted_pixels", r.invalidPixels());
+        summary.put("particles", r.segmentation().count());
+        summary.put("profiled_particles", r.geometries().size());
+        summary.put("threshold_nm", r.segmentation().thresholdNm());
+        DiffusionFit g = r.globalFit();
+        if (Double.isFinite(r.settings().timeS())) {
+            summary.put("D_cm2_s", g.dCm2PerS(r.settings().timeS()));
+            summary.put("D_se_cm2_s", g.dSeCm2PerS(r.settings().timeS()));
+        }
+        summary.put("Dt_nm2", g.dtNm2());
+        summary.put("chi2_red", g.reducedChi2());
+        root.put("summary", summary);
+        ParamsJson.write(file, root);
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        return Double.toString(v);
+    }
+}

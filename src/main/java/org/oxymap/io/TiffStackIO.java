@@ -1,0 +1,181 @@
+package org.oxymap.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.io.Opener;
+import ij.measure.Calibration;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import org.oxymap.core.stack.SpectralStack;
+
+/**
+ * Multi-page TIFF stacks with energies, and single TIFF maps, through ImageJ's TIFF codec.
+ *
+ * <p>Energies come, in this order, from an energy file given by the caller, the sidecar
+ * {@code <name>.energies.txt}, or slice labels such as {@code 640.25 eV}. The pixel size comes from the TIFF's
+ * spatial calibration when its unit is nm or µm, else from the caller.
+ */
+public final class TiffStackIO {
+
+    private static final Pattern ENERGY_LABEL = Pattern.compile("([-+]?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*eV");
+
+    private TiffStackIO() {
+    }
+
+    /**
+     * Reads a stack. {@code energiesFile} may be null; {@code pixelNm} (NaN = from the file, else 1 nm) overrides
+     * the calibration.
+     */
+    public static SpectralStack read(Path tiff, Path energiesFile, double pixelNm) throws IOException {
+        ImagePlus imp = open(tiff);
+        ImageStack is = imp.getStack();
+        int n = is.getSize();
+        double[] energies;
+        if (energiesFile != null) {
+            energies = EnergyListFile.read(energiesFile);
+            requireCount(energies.length, n, energiesFile, tiff);
+        } else if (Files.isRegularFile(EnergyListFile.sidecarOf(tiff))) {
+            energies = EnergyListFile.read(EnergyListFile.sidecarOf(tiff));
+            requireCount(energies.length, n, EnergyListFile.sidecarOf(tiff), tiff);
+        } else {
+            energies = new double[n];
+            for (int k = 0; k < n; k++) {
+                String label = is.getSliceLabel(k + 1);
+                Matcher m = label == null ? null : ENERGY_LABEL.matcher(label);
+                if (m == null || !m.find()) {
+                    throw new IOException(tiff + ": no energies: give --energies, a sidecar "
+                            + EnergyListFile.sidecarOf(tiff).getFileName() + ", or slice labels like '640.25 eV' (slice "
+                            + (k + 1) + " is labelled '" + label + "')");
+                }
+                energies[k] = Double.parseDouble(m.group(1));
+            }
+        }
+        List<float[]> planes = new ArrayList<>(n);
+        for (int k = 1; k <= n; k++) {
+            ImageProcessor ip = is.getProcessor(k);
+            planes.add(ip instanceof FloatProcessor ? (float[]) ip.getPixels() : (float[]) ip.convertToFloat().getPixels());
+        }
+        double pw = pixelNm;
+        double ph = pixelNm;
+        if (Double.isNaN(pixelNm)) {
+            Calibration cal = imp.getCalibration();
+            double scale = unitToNm(cal.getUnit());
+            pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
+            ph = scale > 0 ? cal.pixelHeight * scale : 1.0;
+        }
+        try {
+            return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(tiff + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireCount(int energies, int slices, Path energyFile, Path tiff) throws IOException {
+        if (energies != slices) {
+            throw new IOException(energyFile + " lists " + energies + " energies but " + tiff + " has " + slices
+                    + " slices: the energy count must match the slice count");
+        }
+    }
+
+    static ImagePlus open(Path tiff) throws IOException {
+        if (!Files.isRegularFile(tiff)) {
+            throw new NoSuchFileException(tiff.toString(), null, "stack file not found");
+        }
+        ImagePlus imp = new Opener().openTiff(tiff.getParent() == null ? "" : tiff.getParent().toString() + "/",
+                tiff.getFileName().toString());
+        if (imp == null) {
+            throw new IOException(tiff + ": not a TIFF that ImageJ can read");
+        }
+        return imp;
+    }
+
+    private static double unitToNm(String unit) {
+        if (unit == null) {
+            return -1;
+        }
+        return switch (unit.trim()) {
+            case "nm" -> 1.0;
+            case "\u00B5m", "\u03BCm", "um", "micron", "microns" -> 1000.0;
+            default -> -1;
+        };
+    }
+
+    /** Writes the stack as a 32-bit TIFF with slice labels "E eV", nm calibration, and the energies sidecar. */
+    public static void write(SpectralStack stack, Path tiff) throws IOException {
+        ImageStack is = new ImageStack(stack.width(), stack.height());
+        for (int k = 0; k < stack.energyCount(); k++) {
+            is.addSlice(stack.energyEv(k) + " eV", new FloatProcessor(stack.width(), stack.height(), stack.plane(k)));
+        }
+        ImagePlus imp = new ImagePlus(tiff.getFileName().toString(), is);
+        calibrate(imp, stack.pixelWidthNm(), stack.pixelHeightNm());
+        save(imp, tiff);
+        EnergyListFile.write(EnergyListFile.sidecarOf(tiff), stack.energiesEv());
+    }
+
+    /** Writes one 32-bit map with the pixel size in nm. */
+    public static void writeMap(float[] map, int width, int height, double pixelWidthNm, double pixelHeightNm, Path tiff)
+            throws IOException {
+        ImagePlus imp = new ImagePlus(tiff.getFileName().toString(), new FloatProcessor(width, height, map));
+        calibrate(imp, pixelWidthNm, pixelHeightNm);
+        save(imp, tiff);
+    }
+
+    /** Writes a label image: 16-bit while labels fit, else 32-bit. */
+    public static void writeLabels(int[] labels, int width, int height, double pixelWidthNm, double pixelHeightNm,
+            Path tiff) throws IOException {
+        int max = 0;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        ImageProcessor ip;
+        if (max <= 65535) {
+            short[] s = new short[labels.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (short) labels[i];
+            }
+            ip = new ShortProcessor(width, height, s, null);
+        } else {
+            float[] f = new float[labels.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = labels[i];
+            }
+            ip = new FloatProcessor(width, height, f);
+        }
+        ImagePlus imp = new ImagePlus(tiff.getFileName().toString(), ip);
+        calibrate(imp, pixelWidthNm, pixelHeightNm);
+        save(imp, tiff);
+    }
+
+    /** Reads a single-image TIFF as float values. */
+    public static float[] readMap(Path tiff) throws IOException {
+        ImagePlus imp = open(tiff);
+        return (float[]) imp.getProcessor().convertToFloat().getPixels();
+    }
+
+    private static void calibrate(ImagePlus imp, double pw, double ph) {
+        Calibration cal = imp.getCalibration();
+        cal.setUnit("nm");
+        cal.pixelWidth = pw;
+        cal.pixelHeight = ph;
+    }
+
+    private static void save(ImagePlus imp, Path tiff) throws IOException {
+        FileSaver saver = new FileSaver(imp);
+        boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tiff.toString()) : saver.saveAsTiff(tiff.toString());
+        if (!ok) {
+            throw new IOException("could not write " + tiff);
+        }
+    }
+}
