@@ -1,2 +1,288 @@
 package org.oxymap.cli;
-public class OxyMapCli { public static void main(String[] a) {} }
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.phantom.FractionAccuracy;
+import org.oxymap.core.phantom.Phantom;
+import org.oxymap.core.phantom.PhantomGenerator;
+import org.oxymap.core.phantom.PhantomSettings;
+import org.oxymap.core.pipeline.OxidationStatePipeline;
+import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.segment.ThresholdMethod;
+import org.oxymap.io.OxyMapVersion;
+import org.oxymap.io.ParamsJson;
+import org.oxymap.io.PhantomWriter;
+import org.oxymap.io.PipelineResultWriter;
+import org.oxymap.io.ResultsFolder;
+import org.oxymap.io.TiffStackIO;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code oxymap} command line: parses, calls {@code core}, writes results. */
+@Command(name = "oxymap", mixinStandardHelpOptions = true, versionProvider = OxyMapCli.Version.class,
+        description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
+                + "stacks.",
+        subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class})
+public final class OxyMapCli {
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code (0 = success). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new OxyMapCli());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("oxymap: error: " + oneLine(e));
+            if (System.getenv("OXYMAP_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        });
+        Verb.out = out;
+        Verb.err = err;
+        return cl.execute(args);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException nf) {
+            m = (nf.getReason() == null ? "file not found" : nf.getReason()) + ": " + nf.getFile();
+        }
+        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"OxyMap " + OxyMapVersion.get()};
+        }
+    }
+
+    abstract static class Verb implements Callable<Integer> {
+        static PrintStream out = System.out;
+        static PrintStream err = System.err;
+    }
+
+    @Command(name = "phantom", mixinStandardHelpOptions = true,
+            description = "Write a synthetic stack with its known answer (stack, references, truth).")
+    static final class PhantomVerb extends Verb {
+        @Option(names = "--out", required = true, description = "Folder to write.")
+        Path outDir;
+        @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).", defaultValue = "20211")
+        long seed;
+        @Option(names = "--size", description = "Image size in pixels (default ${DEFAULT-VALUE}).", defaultValue = "128")
+        int size;
+        @Option(names = "--noise", description = "Incident counts per pixel; 0 = no noise (default ${DEFAULT-VALUE}).",
+                defaultValue = "30000")
+        double noise;
+        @Option(names = "--drift", description = "Largest per-energy drift in pixels (default ${DEFAULT-VALUE}).",
+                defaultValue = "1.5")
+        double drift;
+        @Option(names = "--probe-nm", description = "Probe FWHM in nm; 0 = point probe (default ${DEFAULT-VALUE}).",
+                defaultValue = "10")
+        double probeNm;
+
+        @Override
+        public Integer call() throws IOException {
+            PhantomSettings s = PhantomSettings.defaults().withSize(size).withSeed(seed).withNoise(noise)
+                    .withDrift(drift).withProbeFwhmNm(probeNm);
+            try (ResultsFolder folder = ResultsFolder.open(outDir)) {
+                Phantom p = new PhantomGenerator(s).generate(new ConsoleProgress(err));
+                PhantomWriter.write(p, folder);
+                folder.commit();
+                out.printf("phantom: %d particles, %d x %d px, %d energies, D = %.3g cm²/s, t = %.3g s -> %s%n",
+                        p.particles().size(), s.sizePx(), s.sizePx(), p.stack().energyCount(), s.dCm2PerS(), s.timeS(),
+                        outDir);
+            }
+            return 0;
+        }
+    }
+
+    /** Options shared by run and demo. */
+    static class PipelineOptions {
+        @Option(names = "--params", description = "params.json of an earlier run; options given here override it.")
+        Path params;
+        @Option(names = "--profile", description = "Reference whose fraction is profiled (default: valence 3).")
+        String profile;
+        @Option(names = "--section-nm", description = "Lamella thickness in nm (default 80).")
+        Double sectionNm;
+        @Option(names = "--time-s", description = "Time over which diffusion acted, s; without it fits report D·t/a².")
+        Double timeS;
+        @Option(names = "--bin-nm", description = "Profile bin width in nm (default: one pixel).")
+        Double binNm;
+        @Option(names = "--background", description = "Background terms: none, constant or linear (default constant).")
+        String background;
+        @Option(names = "--threshold", description = "Particle threshold: noise or otsu (default noise).")
+        String threshold;
+        @Option(names = "--min-area-nm2", description = "Smallest particle area in nm² (default 2000).")
+        Double minAreaNm2;
+        @Option(names = "--no-align", description = "Do not align the energy images.")
+        boolean noAlign;
+        @Option(names = "--max-shift-px", description = "Largest drift the alignment looks for (default 10).")
+        Double maxShiftPx;
+
+        PipelineSettings settings() throws IOException {
+            PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
+            if (profile != null) {
+                s = s.withProfile(profile);
+            }
+            if (sectionNm != null) {
+                s = s.withSectionNm(sectionNm);
+            }
+            if (timeS != null) {
+                s = s.withTimeS(timeS);
+            }
+            if (binNm != null) {
+                s = s.withBinNm(binNm);
+            }
+            if (background != null) {
+                s = s.withBackground(BackgroundModel.fromLabel(background));
+            }
+            if (threshold != null) {
+                s = s.withThreshold(ThresholdMethod.fromLabel(threshold));
+            }
+            if (minAreaNm2 != null) {
+                s = s.withMinAreaNm2(minAreaNm2);
+            }
+            if (noAlign) {
+                s = s.withAlign(false);
+            }
+            if (maxShiftPx != null) {
+                s = s.withMaxShiftPx(maxShiftPx);
+            }
+            s.validate();
+            return s;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the whole pipeline on one stack and write a results folder.")
+    static final class RunVerb extends Verb {
+        @Option(names = "--stack", required = true, description = "Stack file (TIFF with energies).")
+        Path stack;
+        @Option(names = "--energies", description = "Energy file, one eV per line (default: sidecar or slice labels).")
+        Path energies;
+        @Option(names = "--references", required = true, split = ",",
+                description = "Reference CSV files (energy eV, spectrum), comma-separated.")
+        List<Path> references;
+        @Option(names = "--valence", split = ",", description = "Nominal valences, NAME=V,...")
+        Map<String, Double> valences = new LinkedHashMap<>();
+        @Option(names = "--pixel-nm", description = "Pixel size in nm (default: from the TIFF calibration).")
+        Double pixelNm;
+        @Option(names = "--i0", description = "I0 spectrum CSV (energy eV, counts); default: the stack's empty region.")
+        Path i0;
+        @Option(names = "--out", required = true, description = "Results folder to write.")
+        Path outDir;
+        @CommandLine.Mixin
+        PipelineOptionsMixin options;
+
+        @Override
+        public Integer call() throws IOException {
+            runPipeline(stack, energies, references, valences, pixelNm, i0, outDir, options.settings(), options.params);
+            return 0;
+        }
+    }
+
+    /** Picocli mixin carrying {@link PipelineOptions}. */
+    static final class PipelineOptionsMixin extends PipelineOptions {
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Run the pipeline on the bundled phantom in test-images/ and compare with its truth.")
+    static final class DemoVerb extends Verb {
+        @Option(names = "--out", description = "Results folder (default ${DEFAULT-VALUE}).", defaultValue = "oxymap-demo")
+        Path outDir;
+        @Option(names = "--images", description = "The test-images folder (default: found next to the jar or here).")
+        Path images;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = (images != null ? images : findTestImages()).resolve("primary");
+            Path truthJson = dir.resolve("truth/truth.json");
+            JsonObject truth = JsonParser.parseString(Files.readString(truthJson, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            List<Path> refs;
+            try (Stream<Path> s = Files.list(dir.resolve("references"))) {
+                refs = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+            }
+            PipelineSettings settings = PipelineSettings.defaults().withTimeS(truth.get("time_s").getAsDouble())
+                    .withSectionNm(truth.get("section_nm").getAsDouble());
+            PipelineResult r = runPipeline(dir.resolve("stack.tif"), null, refs, Map.of(), null, null, outDir, settings,
+                    null);
+            String component = truth.get("profiled_component").getAsString();
+            float[] fitted = r.maps().fractions().get(r.maps().indexOf(component));
+            float[] trueFraction = TiffStackIO.readMap(dir.resolve("truth/fraction_" + component + ".tif"));
+            float[] trueThickness = TiffStackIO.readMap(dir.resolve("truth/thickness.tif"));
+            double rmse = FractionAccuracy.rmse(fitted, trueFraction, trueThickness, 20.0);
+            double dTrue = truth.get("D_cm2_s").getAsDouble();
+            double dFit = r.globalFit().dCm2PerS(settings.timeS());
+            out.printf("demo: %s fraction RMSE vs truth %.4f (pixels >= 20 nm thick); D fitted %.3g, true %.3g cm²/s "
+                    + "(%+.1f%%)%n", component, rmse, dFit, dTrue, 100 * (dFit / dTrue - 1));
+            return 0;
+        }
+    }
+
+    static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
+            Double pixelNm, Path i0, Path outDir, PipelineSettings settings, Path params) throws IOException {
+        RunInputs inputs = new RunInputs(stack, energies, refs, i0,
+                pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
+        List<Path> readOnly = new ArrayList<>(java.util.Arrays.asList(inputs.files()));
+        readOnly.add(params);
+        try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
+            Verb.err.println("oxymap: " + inputs.stack);
+            PipelineResult r = new OxidationStatePipeline(settings, inputs.references).run(inputs.stack,
+                    new ConsoleProgress(Verb.err));
+            PipelineResultWriter.write(r, inputs.stack, inputs.describe(), folder);
+            folder.commit();
+            double t = r.settings().timeS();
+            Verb.out.printf("oxymap: %d particles (%d profiled); %s; results in %s%n", r.segmentation().count(),
+                    r.geometries().size(),
+                    Double.isFinite(t) ? String.format("D = %.3g ± %.2g cm²/s", r.globalFit().dCm2PerS(t),
+                            r.globalFit().dSeCm2PerS(t)) : String.format("D·t = %.3g nm²", r.globalFit().dtNm2()),
+                    outDir);
+            return r;
+        }
+    }
+
+    /** test-images/ in the working folder or above the jar (target/../test-images). */
+    static Path findTestImages() throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of("test-images"));
+        try {
+            Path jar = Path.of(OxyMapCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve("test-images"));
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall back to the working folder only
+        }
+        for (Path c : candidates) {
+            if (Files.isDirectory(c.resolve("primary"))) {
+                return c;
+            }
+        }
+        throw new java.nio.file.NoSuchFileException("test-images", null,
+                "bundled test images not found (looked in the working folder and above the jar); give --images");
+    }
+}

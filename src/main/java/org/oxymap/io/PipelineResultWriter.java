@@ -90,21 +90,21 @@ public final class PipelineResultWriter {
         double t = r.settings().timeS();
         List<List<Object>> rows = new ArrayList<>();
         for (DiffusionFit f : r.particleFits()) {
-            rows.add(fitRow(f, t));
+            rows.add(fitRow(f, t, r.outliers().contains(f.particle()) ? "excluded" : "included"));
         }
-        rows.add(fitRow(r.globalFit(), t));
+        rows.add(fitRow(r.globalFit(), t, "global"));
         CsvTable.write(file, List.of("particle", "model", "D_cm2_s", "D_se_cm2_s", "Dt_a2", "Dt_nm2", "Dt_rel_se",
                 "c_surface", "c_surface_se", "c_bulk", "c_bulk_se", "chi2_red", "aic", "bic", "n_bins",
-                "n_particles", "radius_nm"), rows);
+                "n_particles", "radius_nm", "in_global_fit"), rows);
     }
 
-    private static List<Object> fitRow(DiffusionFit f, double timeS) {
+    private static List<Object> fitRow(DiffusionFit f, double timeS, String inGlobal) {
         boolean timed = Double.isFinite(timeS);
         return List.of(f.particle() == 0 ? "all" : String.valueOf(f.particle()), DiffusionFit.MODEL,
                 timed ? fmt(f.dCm2PerS(timeS)) : "", timed ? fmt(f.dSeCm2PerS(timeS)) : "", fmt(f.dtOverA2()),
                 fmt(f.dtNm2()), fmt(f.dtRelSe()), fmt(f.cSurface()), fmt(f.cSurfaceSe()), fmt(f.cBulk()),
                 fmt(f.cBulkSe()), fmt(f.reducedChi2()), fmt(f.aic()), fmt(f.bic()), f.bins(), f.particles(),
-                fmt(f.radiusNm()));
+                fmt(f.radiusNm()), inGlobal);
     }
 
     private static void writeShifts(PipelineResult r, SpectralStack stack, Path file) throws IOException {
@@ -130,6 +130,7 @@ public final class PipelineResultWriter {
         summary.put("unfitted_pixels", r.invalidPixels());
         summary.put("particles", r.segmentation().count());
         summary.put("profiled_particles", r.geometries().size());
+        summary.put("excluded_from_global_fit", r.outliers());
         summary.put("threshold_nm", r.segmentation().thresholdNm());
         DiffusionFit g = r.globalFit();
         if (Double.isFinite(r.settings().timeS())) {

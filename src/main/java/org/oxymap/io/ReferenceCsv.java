@@ -78,7 +78,7 @@ public final class ReferenceCsv {
 
     public static void write(ReferenceSpectrum reference, Path file, String valueColumn) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#').setRecordSeparator("\n").get())) {
             if (Double.isFinite(reference.valence())) {
                 p.printComment("valence: " + formatValence(reference.valence()));
             }

@@ -122,6 +122,7 @@ public final class PhantomGenerator {
         }
         double mn2 = settings.mn2Fraction();
         boolean noisy = settings.i0Counts() > 0;
+        double[][] probe = probe(settings.probeFwhmNm() / px);
         int[] done = {0};
         IntStream.range(0, nE).parallel().forEach(k -> {
             listener.checkCancelled("phantom");
@@ -130,13 +131,16 @@ public final class PhantomGenerator {
             double[] s = new double[3];
             for (int y = 0; y < size; y++) {
                 for (int x = 0; x < size; x++) {
-                    int id = sampleScene(placed, x - driftX[k], y - driftY[k], px, s);
-                    double od = 0;
-                    if (id > 0) {
-                        double f3 = s[1];
-                        od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
+                    double transmission = 0;
+                    for (int q = 0; q < probe.length; q++) {
+                        double od = 0;
+                        if (sampleScene(placed, x - driftX[k] + probe[q][0], y - driftY[k] + probe[q][1], px, s) > 0) {
+                            double f3 = s[1];
+                            od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
+                        }
+                        transmission += probe[q][2] * Math.exp(-od);
                     }
-                    double expected = i0[k] * Math.exp(-od);
+                    double expected = i0[k] * transmission;
                     plane[y * size + x] = (float) (noisy ? PoissonSampler.sample(expected, noise) : expected);
                 }
             }
@@ -163,6 +167,34 @@ public final class PhantomGenerator {
             }
         }
         return 0;
+    }
+
+    /**
+     * Quadrature of the probe: a Gaussian intensity profile of the given FWHM (pixels) sampled on a 7 × 7 grid
+     * spanning ±2.5σ, as {dx, dy, weight} with weights summing to 1. A FWHM of 0 gives a point probe.
+     */
+    static double[][] probe(double fwhmPx) {
+        if (fwhmPx <= 0) {
+            return new double[][] {{0, 0, 1}};
+        }
+        double sigma = fwhmPx / (2 * Math.sqrt(2 * Math.log(2)));
+        int n = 7;
+        double step = 5 * sigma / (n - 1);
+        double[][] q = new double[n * n][];
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double dx = (i - (n - 1) / 2.0) * step;
+                double dy = (j - (n - 1) / 2.0) * step;
+                double w = Math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+                q[j * n + i] = new double[] {dx, dy, w};
+                sum += w;
+            }
+        }
+        for (double[] e : q) {
+            e[2] /= sum;
+        }
+        return q;
     }
 
     /** A random walk of per-energy displacements, centred on zero mean and clipped to the largest drift. */

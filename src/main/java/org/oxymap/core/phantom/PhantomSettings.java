@@ -20,22 +20,23 @@ package org.oxymap.core.phantom;
  * @param i0Counts          incident counts per pixel at the first energy (sets the Poisson noise); 0 = no noise
  * @param maxDriftPx        largest per-energy drift, in pixels (0 = no drift)
  * @param emptyBandPx       rows at the top of the image kept free of particles (the I0 region)
+ * @param probeFwhmNm       full width at half maximum of the Gaussian probe that blurs the transmission (0 = point)
  */
 public record PhantomSettings(long seed, int sizePx, double pixelNm, double sectionNm, double minRadiusNm,
         double maxRadiusNm, int maxParticles, int coreShellParticles, double shellNm, double dCm2PerS, double timeS,
         double surfaceFraction, double bulkFraction, double mn2Fraction, double i0Counts, double maxDriftPx,
-        int emptyBandPx) {
+        int emptyBandPx, double probeFwhmNm) {
 
     /** The defaults of the bundled test image: 128 px of 10 nm, an 80 nm lamella, D = 1e-17 cm²/s for 1e6 s. */
     public static PhantomSettings defaults() {
         return new PhantomSettings(20211, 128, 10.0, 80.0, 60.0, 140.0, 14, 2, 25.0, 1e-17, 1.0e6, 0.6, 0.1, 0.05,
-                3.0e4, 1.5, 16);
+                3.0e4, 1.5, 16, 10.0);
     }
 
     public PhantomSettings withSeed(long newSeed) {
         return new PhantomSettings(newSeed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
-                maxDriftPx, emptyBandPx);
+                maxDriftPx, emptyBandPx, probeFwhmNm);
     }
 
     /** Same settings at another image size; the number of particles scales with the area. */
@@ -44,19 +45,25 @@ public record PhantomSettings(long seed, int sizePx, double pixelNm, double sect
         return new PhantomSettings(seed, newSizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm,
                 Math.max(1, (int) Math.round(maxParticles * scale)),
                 (int) Math.round(coreShellParticles * Math.max(1.0, scale)), shellNm, dCm2PerS, timeS, surfaceFraction,
-                bulkFraction, mn2Fraction, i0Counts, maxDriftPx, emptyBandPx);
+                bulkFraction, mn2Fraction, i0Counts, maxDriftPx, emptyBandPx, probeFwhmNm);
     }
 
     public PhantomSettings withNoise(double newI0Counts) {
         return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, newI0Counts,
-                maxDriftPx, emptyBandPx);
+                maxDriftPx, emptyBandPx, probeFwhmNm);
     }
 
     public PhantomSettings withDrift(double newMaxDriftPx) {
         return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
-                newMaxDriftPx, emptyBandPx);
+                newMaxDriftPx, emptyBandPx, probeFwhmNm);
+    }
+
+    public PhantomSettings withProbeFwhmNm(double fwhmNm) {
+        return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
+                coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
+                maxDriftPx, emptyBandPx, fwhmNm);
     }
 
     /** Throws IllegalArgumentException naming the first parameter out of range. */
@@ -81,6 +88,7 @@ public record PhantomSettings(long seed, int sizePx, double pixelNm, double sect
         require(maxDriftPx >= 0, "drift", maxDriftPx + " px", ">= 0");
         require(emptyBandPx >= 4 && emptyBandPx < sizePx / 2, "empty band", emptyBandPx + " px",
                 "between 4 px and half the image");
+        require(probeFwhmNm >= 0 && Double.isFinite(probeFwhmNm), "probe FWHM", probeFwhmNm + " nm", ">= 0");
     }
 
     private static void require(boolean ok, String name, String value, String expected) {

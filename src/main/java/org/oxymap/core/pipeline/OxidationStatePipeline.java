@@ -30,10 +30,13 @@ import org.oxymap.core.stack.SpectralStack;
  * The whole chain of DESIGN.md §1 on one transmission stack: alignment to the mean drift position, I0 (given or
  * from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
- * sphere diffusion fit (global and per particle). Particles touching the image border are measured but neither
- * profiled nor fitted.
+ * sphere diffusion fit (per particle, then global over the particles that diffusion describes). Particles touching
+ * the image border are measured but neither profiled nor fitted.
  */
 public final class OxidationStatePipeline {
+
+    /** A particle whose diffusion fit has χ²_red above this many times the median is left out of the global fit. */
+    public static final double OUTLIER_CHI2_FACTOR = 5.0;
 
     private final PipelineSettings settings;
     private final List<ReferenceSpectrum> references;
@@ -136,9 +139,33 @@ public final class OxidationStatePipeline {
                     + segmentation.count() + " particles found, all touching the border)");
         }
         DiffusionProfileFitter fitter = new DiffusionProfileFitter();
-        DiffusionFit global = fitter.fitGlobal(profiled, listener);
         List<DiffusionFit> each = fitter.fitEach(profiled, listener);
+        List<Integer> outliers = diffusionOutliers(each);
+        List<ProfiledParticle> consistent = profiled.stream()
+                .filter(p -> !outliers.contains(p.geometry().label())).toList();
+        DiffusionFit global = fitter.fitGlobal(consistent.isEmpty() ? profiled : consistent, listener);
         return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
-                distance, particles, bins, geometries, global, each);
+                distance, particles, bins, geometries, global, each, outliers);
+    }
+
+    /**
+     * Particles whose own diffusion fit is far worse than the typical particle's: reduced χ² above
+     * {@link #OUTLIER_CHI2_FACTOR} times the median over particles. Such a particle is not described by
+     * single-phase diffusion (e.g. it has a two-phase core–shell profile, or it is a cluster), so it would bias the
+     * shared D; it is left out of the global fit and listed in the fits table.
+     */
+    static List<Integer> diffusionOutliers(List<DiffusionFit> fits) {
+        if (fits.size() < 3) {
+            return List.of();
+        }
+        double[] chi2 = fits.stream().mapToDouble(DiffusionFit::reducedChi2).sorted().toArray();
+        double median = chi2[chi2.length / 2];
+        List<Integer> out = new ArrayList<>();
+        for (DiffusionFit f : fits) {
+            if (f.reducedChi2() > OUTLIER_CHI2_FACTOR * Math.max(1.0, median)) {
+                out.add(f.particle());
+            }
+        }
+        return out;
     }
 }

@@ -27,9 +27,10 @@ import org.oxymap.core.segment.Segmentation;
  * @param geometries      fitted sphere radius and lamella offset of each profiled particle
  * @param globalFit       the diffusion fit over all profiled particles
  * @param particleFits    the diffusion fit of each particle on its own (those that converged)
+ * @param outliers        labels of particles left out of the global fit because diffusion does not describe them
  */
 public record PipelineResult(PipelineSettings settings, Shift[] shifts, double[] i0, boolean i0FromStack,
         boolean[] emptyMask, int invalidPixels, FitMaps maps, Segmentation segmentation, float[] distanceNm,
         ParticleMeasurement[] particles, List<ProfileBin> profileBins, List<ParticleGeometry> geometries,
-        DiffusionFit globalFit, List<DiffusionFit> particleFits) {
+        DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers) {
 }
