@@ -69,7 +69,12 @@ public final class TiffStackIO {
         }
         double pw = pixelNm;
         double ph = pixelNm;
-        if (Double.isNaN(pixelNm)) {
+
+        double[] exact = exactPixelNm(imp);
+        if (Double.isNaN(pixelNm) && exact != null) {
+            pw = exact[0];
+            ph = exact[1];
+        } else if (Double.isNaN(pixelNm)) {
             Calibration cal = imp.getCalibration();
             double scale = unitToNm(cal.getUnit());
             pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
@@ -164,11 +169,43 @@ public final class TiffStackIO {
         return (float[]) imp.getProcessor().convertToFloat().getPixels();
     }
 
+    /**
+     * TIFF stores the resolution as a rational, which rounds a pixel size such as 7.5 nm to 7.500019 nm; the
+     * exact sizes also go into ImageJ's Info property and are preferred when read back.
+     */
     private static void calibrate(ImagePlus imp, double pw, double ph) {
         Calibration cal = imp.getCalibration();
         cal.setUnit("nm");
         cal.pixelWidth = pw;
         cal.pixelHeight = ph;
+        imp.setProperty("Info", PIXEL_WIDTH_KEY + "=" + pw + "\n" + PIXEL_HEIGHT_KEY + "=" + ph + "\n");
+    }
+
+    private static final String PIXEL_WIDTH_KEY = "oxymap.pixel_width_nm";
+    private static final String PIXEL_HEIGHT_KEY = "oxymap.pixel_height_nm";
+
+    private static double[] exactPixelNm(ImagePlus imp) {
+        String info = imp.getInfoProperty();
+        if (info == null) {
+            return null;
+        }
+        double w = Double.NaN;
+        double h = Double.NaN;
+        for (String line : info.split("\\R")) {
+            String[] kv = line.split("=", 2);
+            if (kv.length == 2) {
+                try {
+                    if (kv[0].trim().equals(PIXEL_WIDTH_KEY)) {
+                        w = Double.parseDouble(kv[1].trim());
+                    } else if (kv[0].trim().equals(PIXEL_HEIGHT_KEY)) {
+                        h = Double.parseDouble(kv[1].trim());
+                    }
+                } catch (NumberFormatException ignored) {
+                    return null; // fall back to the calibration
+                }
+            }
+        }
+        return w > 0 && h > 0 ? new double[] {w, h} : null;
     }
 
     private static void save(ImagePlus imp, Path tiff) throws IOException {
