@@ -18,17 +18,13 @@ import com.google.gson.JsonParser;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.phantom.FractionAccuracy;
 import org.oxymap.core.phantom.Phantom;
-import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
-import org.oxymap.core.pipeline.OxidationStatePipeline;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.io.OxyMapVersion;
 import org.oxymap.io.ParamsJson;
-import org.oxymap.io.PhantomWriter;
-import org.oxymap.io.PipelineResultWriter;
-import org.oxymap.io.ResultsFolder;
+import org.oxymap.io.PipelineRunner;
 import org.oxymap.io.TiffStackIO;
 
 import picocli.CommandLine;
@@ -107,14 +103,8 @@ public final class OxyMapCli {
         public Integer call() throws IOException {
             PhantomSettings s = PhantomSettings.defaults().withSize(size).withSeed(seed).withNoise(noise)
                     .withDrift(drift).withProbeFwhmNm(probeNm);
-            try (ResultsFolder folder = ResultsFolder.open(outDir)) {
-                Phantom p = new PhantomGenerator(s).generate(new ConsoleProgress(err));
-                PhantomWriter.write(p, folder);
-                folder.commit();
-                out.printf("phantom: %d particles, %d x %d px, %d energies, D = %.3g cm²/s, t = %.3g s -> %s%n",
-                        p.particles().size(), s.sizePx(), s.sizePx(), p.stack().energyCount(), s.dCm2PerS(), s.timeS(),
-                        outDir);
-            }
+            Phantom p = PipelineRunner.writePhantom(s, outDir, new ConsoleProgress(err));
+            out.println(PipelineRunner.phantomSummary(p, outDir));
             return 0;
         }
     }
@@ -245,24 +235,12 @@ public final class OxyMapCli {
 
     static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
             Double pixelNm, Path i0, Path outDir, PipelineSettings settings, Path params) throws IOException {
-        RunInputs inputs = new RunInputs(stack, energies, refs, i0,
+        PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energies, refs, i0,
                 pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
-        List<Path> readOnly = new ArrayList<>(java.util.Arrays.asList(inputs.files()));
-        readOnly.add(params);
-        try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
-            Verb.err.println("oxymap: " + inputs.stack);
-            PipelineResult r = new OxidationStatePipeline(settings, inputs.references).run(inputs.stack,
-                    new ConsoleProgress(Verb.err));
-            PipelineResultWriter.write(r, inputs.stack, inputs.describe(), folder);
-            folder.commit();
-            double t = r.settings().timeS();
-            Verb.out.printf("oxymap: %d particles (%d profiled); %s; results in %s%n", r.segmentation().count(),
-                    r.geometries().size(),
-                    Double.isFinite(t) ? String.format("D = %.3g ± %.2g cm²/s", r.globalFit().dCm2PerS(t),
-                            r.globalFit().dSeCm2PerS(t)) : String.format("D·t = %.3g nm²", r.globalFit().dtNm2()),
-                    outDir);
-            return r;
-        }
+        Verb.err.println("oxymap: " + inputs.stack());
+        PipelineResult r = PipelineRunner.run(inputs, settings, outDir, params, new ConsoleProgress(Verb.err));
+        Verb.out.println("oxymap: " + PipelineRunner.summary(r, outDir));
+        return r;
     }
 
     /** test-images/ in the working folder or above the jar (target/../test-images). */

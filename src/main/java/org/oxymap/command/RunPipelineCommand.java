@@ -1,0 +1,79 @@
+package org.oxymap.command;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.ij.ImageJProgress;
+import org.oxymap.io.PipelineRunner;
+
+/**
+ * Runs the whole pipeline on one stack file and writes a results folder, like {@code oxymap run}. Field names are
+ * params.json's keys so a script reads like the record of the run it makes. Scientific parameters are not
+ * persisted: a value left over from yesterday's sample would silently change today's result.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>OxyMap>Run Pipeline", headless = true)
+public class RunPipelineCommand implements Command {
+
+    @Parameter(label = "Stack (TIFF)", description = "Transmission stack; energies from the sidecar or slice labels")
+    private File stack;
+
+    @Parameter(label = "Energy file", required = false, description = "One eV per line; empty = sidecar or labels")
+    private File energies;
+
+    /** A comma-separated String rather than File[]: it survives macros, scripts and headless argument strings. */
+    @Parameter(label = "Reference CSVs", description = "Comma-separated reference spectra (energy eV, value)")
+    private String references;
+
+    @Parameter(label = "Results folder", style = "directory")
+    private File out;
+
+    @Parameter(label = "Time (s)", persist = false, description = "Time diffusion acted; 0 = unknown (fits give D·t)")
+    private double time_s = 0;
+
+    @Parameter(label = "Section (nm)", persist = false, description = "Lamella thickness")
+    private double section_nm = 80;
+
+    @Parameter(label = "Profile bin (nm)", persist = false, description = "0 = one pixel")
+    private double bin_nm = 0;
+
+    @Parameter(label = "Background", persist = false, choices = {"none", "constant", "linear"})
+    private String background = "constant";
+
+    @Parameter(label = "Threshold", persist = false, choices = {"noise", "otsu"})
+    private String threshold = "noise";
+
+    @Parameter(label = "Min. particle area (nm²)", persist = false)
+    private double min_area_nm2 = 2000;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String summary;
+
+    @Override
+    public void run() {
+        if (stack == null) {
+            throw new IllegalArgumentException("parameter stack is not set");
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("parameter out is not set");
+        }
+        try {
+            PipelineRunner.Inputs inputs = PipelineRunner.load(stack.toPath(),
+                    energies == null ? null : energies.toPath(), PipelineRunner.splitPaths(references), null,
+                    Double.NaN, Map.of());
+            Path outDir = out.toPath();
+            PipelineResult r = PipelineRunner.run(inputs,
+                    PipelineRunner.settings(time_s, section_nm, bin_nm, background, threshold, min_area_nm2), outDir,
+                    null, new ImageJProgress());
+            summary = PipelineRunner.summary(r, outDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.oxymap.ij;
+
+import java.awt.image.IndexColorModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import ij.plugin.LutLoader;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+
+import org.oxymap.core.stack.SpectralStack;
+
+/**
+ * Converts between ImageJ images and the core's types. Stacks are shared rather than copied so that an image open
+ * in ImageJ and the pipeline's view of it never disagree and a large stack is not held twice.
+ */
+public final class ImagePlusStacks {
+
+    /** The same label syntax TiffStackIO reads, so a stack saved by OxyMap and reopened in ImageJ still wraps. */
+    private static final Pattern ENERGY_LABEL = Pattern.compile("([-+]?\\d+(?:\\.\\d*)?(?:[eE][-+]?\\d+)?)\\s*eV");
+
+    private ImagePlusStacks() {
+    }
+
+    /**
+     * Wraps the image's stack as a SpectralStack. 32-bit slices are shared: writes through either side are seen by
+     * the other. Slices of other types are converted to float, and those converted planes are copies.
+     *
+     * @param energiesEv one energy per slice, or null to parse them from slice labels such as "640.25 eV"
+     * @throws IllegalArgumentException naming the slice without an energy label, or both counts when they differ
+     */
+    public static SpectralStack wrap(ImagePlus imp, double[] energiesEv) {
+        ImageStack is = imp.getStack();
+        int n = is.getSize();
+        double[] energies;
+        if (energiesEv != null) {
+            if (energiesEv.length != n) {
+                throw new IllegalArgumentException("image '" + imp.getTitle() + "' has " + n + " slices but "
+                        + energiesEv.length + " energies were given: the energy count must match the slice count");
+            }
+            energies = energiesEv.clone();
+        } else {
+            energies = new double[n];
+            for (int k = 0; k < n; k++) {
+                String label = is.getSliceLabel(k + 1);
+                Matcher m = label == null ? null : ENERGY_LABEL.matcher(label);
+                if (m == null || !m.find()) {
+                    throw new IllegalArgumentException("image '" + imp.getTitle() + "': slice " + (k + 1)
+                            + " is labelled '" + label + "', not with an energy like '640.25 eV'; give the energies");
+                }
+                energies[k] = Double.parseDouble(m.group(1));
+            }
+        }
+        List<float[]> planes = new ArrayList<>(n);
+        for (int k = 1; k <= n; k++) {
+            ImageProcessor ip = is.getProcessor(k);
+            planes.add(ip instanceof FloatProcessor ? (float[]) ip.getPixels()
+                    : (float[]) ip.convertToFloat().getPixels());
+        }
+        Calibration cal = imp.getCalibration();
+        double scale = unitToNm(cal.getUnit());
+        double pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
+        double ph = scale > 0 ? cal.pixelHeight * scale : 1.0;
+        return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
+    }
+
+    /** Nanometres per calibration unit, or -1 when the unit is not a length OxyMap can trust. */
+    static double unitToNm(String unit) {
+        if (unit == null) {
+            return -1;
+        }
+        return switch (unit.trim()) {
+            case "nm" -> 1.0;
+            case "\u00B5m", "\u03BCm", "um", "micron", "microns" -> 1000.0;
+            default -> -1;
+        };
+    }
+
+    /**
+     * A calibrated 32-bit image (unit nm) of one result map, shown with the given LUT over the data's finite range.
+     * The map array is shared, not copied. The LUT is one of ImageJ's built-in ones (e.g. "Fire" for fractions,
+     * "Grays" for thickness), which need no display; an unknown name leaves the image grey.
+     */
+    public static ImagePlus toImagePlus(String title, float[] map, int w, int h, double pixelWNm, double pixelHNm,
+            String lut) {
+        FloatProcessor fp = new FloatProcessor(w, h, map);
+        if (lut != null) {
+            IndexColorModel cm = LutLoader.getLut(lut.toLowerCase(java.util.Locale.ROOT));
+            if (cm != null) {
+                fp.setColorModel(cm);
+            }
+        }
+        ImagePlus imp = new ImagePlus(title, fp);
+        Calibration cal = imp.getCalibration();
+        cal.setUnit("nm");
+        cal.pixelWidth = pixelWNm;
+        cal.pixelHeight = pixelHNm;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : map) {
+            if (Float.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min <= max) {
+            imp.setDisplayRange(min, max == min ? min + 1 : max);
+        }
+        return imp;
+    }
+}

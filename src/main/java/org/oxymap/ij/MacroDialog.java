@@ -1,0 +1,95 @@
+package org.oxymap.ij;
+
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.Macro;
+import ij.gui.GenericDialog;
+
+/**
+ * A GenericDialog that also works without a display. ImageJ 1.x's dialog is an AWT window and cannot even be
+ * constructed headless, so there the values are read straight from the macro options, with the same keys the
+ * dialog would record (each label is its own key) and the same defaults for keys left out.
+ */
+final class MacroDialog {
+
+    private record Field(String kind, String key, String defaultValue) {
+    }
+
+    private final String title;
+    private final List<Field> fields = new ArrayList<>();
+    private GenericDialog gd;
+    private String options;
+    private int next;
+
+    MacroDialog(String title) {
+        this.title = title;
+    }
+
+    static boolean headless() {
+        return GraphicsEnvironment.isHeadless();
+    }
+
+    void addString(String key, String defaultValue) {
+        fields.add(new Field("s", key, defaultValue));
+    }
+
+    void addNumber(String key, double defaultValue) {
+        fields.add(new Field("n", key, Double.toString(defaultValue)));
+    }
+
+    void addChoice(String key, String[] choices, String defaultValue) {
+        fields.add(new Field("c:" + String.join(",", choices), key, defaultValue));
+    }
+
+    /** Shows the dialog (or reads the macro options headless); false if the user cancelled. */
+    boolean show() {
+        if (headless()) {
+            options = Macro.getOptions();
+            if (options == null) {
+                throw new IllegalArgumentException(title + " runs headless only from a macro or with macro options, "
+                        + "e.g. " + String.join("=... ", fields.stream().map(Field::key).toList()) + "=...");
+            }
+            return true;
+        }
+        gd = new GenericDialog(title);
+        for (Field f : fields) {
+            if (f.kind().equals("s")) {
+                gd.addStringField(f.key(), f.defaultValue(), 40);
+            } else if (f.kind().equals("n")) {
+                gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), 3, 12, null);
+            } else {
+                gd.addChoice(f.key(), f.kind().substring(2).split(","), f.defaultValue());
+            }
+        }
+        gd.showDialog();
+        return !gd.wasCanceled();
+    }
+
+    String nextString() {
+        Field f = fields.get(next++);
+        if (gd != null) {
+            return f.kind().startsWith("c:") ? gd.getNextChoice() : gd.getNextString();
+        }
+        return Macro.getValue(options, f.key(), f.defaultValue());
+    }
+
+    double nextNumber() {
+        Field f = fields.get(next++);
+        double v;
+        if (gd != null) {
+            v = gd.getNextNumber();
+            if (gd.invalidNumber()) {
+                throw new IllegalArgumentException("parameter " + f.key() + " is not a number");
+            }
+            return v;
+        }
+        String s = Macro.getValue(options, f.key(), f.defaultValue());
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter " + f.key() + " is '" + s + "', expected a number", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.oxymap.ij;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import ij.IJ;
+import ij.plugin.PlugIn;
+
+import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.stack.SpectralStack;
+import org.oxymap.io.PipelineRunner;
+
+/**
+ * Plugins › OxyMap › OxyMap Run Pipeline for ImageJ 1.x and its macro language. The macro keys are the SciJava
+ * command's field names and params.json's keys, so one recorded macro line works in both worlds.
+ */
+public class RunPipelinePlugin implements PlugIn {
+
+    static final String TITLE = "OxyMap Run Pipeline";
+
+    @Override
+    public void run(String arg) {
+        try {
+            MacroDialog d = new MacroDialog(TITLE);
+            PipelineSettings def = PipelineSettings.defaults();
+            d.addString("stack", "");
+            d.addString("energies", "");
+            d.addString("references", "");
+            d.addString("out", "");
+            d.addNumber("time_s", 0);
+            d.addNumber("section_nm", def.sectionNm());
+            d.addNumber("bin_nm", 0);
+            d.addChoice("background", new String[] {"none", "constant", "linear"}, def.background().label());
+            d.addChoice("threshold", new String[] {"noise", "otsu"}, "noise");
+            d.addNumber("min_area_nm2", def.minAreaNm2());
+            if (!d.show()) {
+                return;
+            }
+            Path stack = requiredPath(d.nextString(), "stack");
+            String energies = d.nextString();
+            String references = d.nextString();
+            Path out = requiredPath(d.nextString(), "out");
+            PipelineSettings settings = PipelineRunner.settings(d.nextNumber(), d.nextNumber(), d.nextNumber(),
+                    d.nextString(), d.nextString(), d.nextNumber());
+            PipelineRunner.Inputs inputs = PipelineRunner.load(stack,
+                    energies == null || energies.isBlank() ? null : Path.of(energies.trim()),
+                    PipelineRunner.splitPaths(references), null, Double.NaN, Map.of());
+            PipelineResult r = PipelineRunner.run(inputs, settings, out, null, new ImageJProgress());
+            String summary = PipelineRunner.summary(r, out);
+            IJ.log("OxyMap: " + summary);
+            IJ.showStatus("OxyMap: " + summary);
+            if (!MacroDialog.headless()) {
+                show(r, inputs.stack());
+            }
+        } catch (Exception e) {
+            Errors.report(TITLE, e);
+        }
+    }
+
+    /** Opens the profiled fraction and the thickness so the user sees at once whether the fit is sensible. */
+    private static void show(PipelineResult r, SpectralStack s) {
+        FitMaps m = r.maps();
+        String profile = r.settings().profile();
+        ImagePlusStacks.toImagePlus("fraction_" + profile, m.fractions().get(m.indexOf(profile)), s.width(),
+                s.height(), s.pixelWidthNm(), s.pixelHeightNm(), "Fire").show();
+        ImagePlusStacks.toImagePlus("thickness", m.thickness(), s.width(), s.height(), s.pixelWidthNm(),
+                s.pixelHeightNm(), "Grays").show();
+    }
+
+    static Path requiredPath(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("parameter " + key + " is empty: give a path");
+        }
+        return Path.of(value.trim());
+    }
+}

@@ -1,0 +1,193 @@
+package org.oxymap.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.phantom.Phantom;
+import org.oxymap.core.phantom.PhantomGenerator;
+import org.oxymap.core.phantom.PhantomSettings;
+import org.oxymap.core.pipeline.OxidationStatePipeline;
+import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.core.segment.ThresholdMethod;
+import org.oxymap.core.spectra.ReferenceSpectrum;
+import org.oxymap.core.stack.SpectralStack;
+
+/**
+ * File in, results folder out: the one place where a run's inputs are loaded, the pipeline is run and the folder
+ * is written, so that every front end (command line, SciJava command, ImageJ 1.x plugin) leaves the same folder
+ * behind for the same inputs.
+ */
+public final class PipelineRunner {
+
+    private PipelineRunner() {
+    }
+
+    /**
+     * The loaded inputs of a run together with the files they came from, which params.json records and which the
+     * results folder may never contain.
+     */
+    public record Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
+            SpectralStack stack, List<ReferenceSpectrum> references) {
+
+        /** Every input file (nulls for the absent optional ones), for {@link ResultsFolder#open}. */
+        public Path[] files() {
+            List<Path> all = new ArrayList<>(referenceFiles);
+            all.add(stackFile);
+            all.add(energiesFile);
+            all.add(i0File);
+            return all.toArray(new Path[0]);
+        }
+
+        /** params.json's "inputs" section: paths with checksums, references with name and valence. */
+        public Map<String, Object> describe() throws IOException {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stack", ParamsJson.describeInput(stackFile));
+            if (energiesFile != null) {
+                m.put("energies", ParamsJson.describeInput(energiesFile));
+            }
+            List<Object> refs = new ArrayList<>();
+            for (int k = 0; k < referenceFiles.size(); k++) {
+                Map<String, Object> r = ParamsJson.describeInput(referenceFiles.get(k));
+                r.put("name", references.get(k).name());
+                r.put("valence", Double.isFinite(references.get(k).valence()) ? references.get(k).valence() : null);
+                refs.add(r);
+            }
+            m.put("references", refs);
+            if (i0File != null) {
+                m.put("i0", ParamsJson.describeInput(i0File));
+            }
+            return m;
+        }
+    }
+
+    /**
+     * Reads the stack, the references and the optional I0 spectrum.
+     *
+     * @param energiesFile null = sidecar or slice labels
+     * @param i0File       null = I0 from the stack's empty region
+     * @param pixelNm      NaN = from the TIFF calibration
+     * @param valences     nominal valences overriding those of the reference files, by reference name
+     */
+    public static Inputs load(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
+            double pixelNm, Map<String, Double> valences) throws IOException {
+        if (referenceFiles.isEmpty()) {
+            throw new IllegalArgumentException("parameter references is empty: give at least one reference CSV");
+        }
+        SpectralStack s = TiffStackIO.read(stackFile, energiesFile, pixelNm);
+        if (i0File != null) {
+            ReferenceSpectrum spectrum = ReferenceCsv.read(i0File);
+            try {
+                s = s.withI0(spectrum.interpolate(s.energiesEv()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(i0File + ": " + e.getMessage().replace("reference", "I0 spectrum"), e);
+            }
+        }
+        List<ReferenceSpectrum> refs = new ArrayList<>();
+        for (Path f : referenceFiles) {
+            ReferenceSpectrum r = ReferenceCsv.read(f);
+            if (valences.containsKey(r.name())) {
+                r = r.withValence(valences.get(r.name()));
+            }
+            refs.add(r);
+        }
+        for (String name : valences.keySet()) {
+            if (refs.stream().noneMatch(r -> r.name().equals(name))) {
+                throw new IllegalArgumentException("valence names '" + name + "', but the references are "
+                        + refs.stream().map(ReferenceSpectrum::name).toList());
+            }
+        }
+        return new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File, s, List.copyOf(refs));
+    }
+
+    /**
+     * Runs the pipeline and writes the results folder, which appears only if the run succeeds.
+     *
+     * @param paramsFile an earlier params.json the settings came from (guarded like an input), or null
+     */
+    public static PipelineResult run(Inputs inputs, PipelineSettings settings, Path outDir, Path paramsFile,
+            ProgressListener listener) throws IOException {
+        List<Path> readOnly = new ArrayList<>(
+                java.util.Arrays.stream(inputs.files()).filter(p -> p != null).toList());
+        if (paramsFile != null) {
+            readOnly.add(paramsFile);
+        }
+        try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
+            PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(), listener);
+            PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
+            folder.commit();
+            return r;
+        }
+    }
+
+    /** One line for a log or status bar: particles found, the global D (or D·t) and where the results went. */
+    public static String summary(PipelineResult r, Path outDir) {
+        double t = r.settings().timeS();
+        return String.format(Locale.ROOT, "%d particles (%d profiled); %s; results in %s", r.segmentation().count(),
+                r.geometries().size(),
+                Double.isFinite(t) ? String.format(Locale.ROOT, "D = %.3g ± %.2g cm²/s", r.globalFit().dCm2PerS(t),
+                        r.globalFit().dSeCm2PerS(t)) : String.format(Locale.ROOT, "D·t = %.3g nm²",
+                                r.globalFit().dtNm2()),
+                outDir);
+    }
+
+    /** Generates a phantom and writes its folder (stack, references, truth), as {@code oxymap phantom} does. */
+    public static Phantom writePhantom(PhantomSettings settings, Path outDir, ProgressListener listener)
+            throws IOException {
+        try (ResultsFolder folder = ResultsFolder.open(outDir)) {
+            Phantom p = new PhantomGenerator(settings).generate(listener);
+            PhantomWriter.write(p, folder);
+            folder.commit();
+            return p;
+        }
+    }
+
+    /** One line describing a written phantom. */
+    public static String phantomSummary(Phantom p, Path outDir) {
+        PhantomSettings s = p.settings();
+        return String.format(Locale.ROOT, "phantom: %d particles, %d x %d px, %d energies, D = %.3g cm²/s, t = %.3g s"
+                + " -> %s", p.particles().size(), s.sizePx(), s.sizePx(), p.stack().energyCount(), s.dCm2PerS(),
+                s.timeS(), outDir);
+    }
+
+    /**
+     * Settings from the front ends' plain fields, where a dialog cannot hold "unknown": {@code timeS} and
+     * {@code binNm} of 0 (or NaN) mean unknown time and one-pixel bins.
+     */
+    public static PipelineSettings settings(double timeS, double sectionNm, double binNm, String background,
+            String threshold, double minAreaNm2) {
+        PipelineSettings s = PipelineSettings.defaults()
+                .withTimeS(timeS > 0 ? timeS : Double.NaN)
+                .withSectionNm(sectionNm)
+                .withBinNm(binNm > 0 ? binNm : Double.NaN)
+                .withMinAreaNm2(minAreaNm2);
+        if (background != null && !background.isBlank()) {
+            s = s.withBackground(BackgroundModel.fromLabel(background));
+        }
+        if (threshold != null && !threshold.isBlank()) {
+            s = s.withThreshold(ThresholdMethod.fromLabel(threshold));
+        }
+        s.validate();
+        return s;
+    }
+
+    /** Splits a comma-separated list of paths (as macros and the CLI give them), ignoring blanks. */
+    public static List<Path> splitPaths(String commaSeparated) {
+        List<Path> out = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String part : commaSeparated.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(Path.of(part.trim()));
+                }
+            }
+        }
+        return out;
+    }
+}
