@@ -14,6 +14,7 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
 import org.oxymap.core.stack.SpectralStack;
+import org.oxymap.io.TiffStackIO;
 
 /**
  * Converts between ImageJ images and the core's types. Stacks are shared rather than copied so that an image open
@@ -63,22 +64,10 @@ public final class ImagePlusStacks {
                     : (float[]) ip.convertToFloat().getPixels());
         }
         Calibration cal = imp.getCalibration();
-        double scale = unitToNm(cal.getUnit());
+        double scale = TiffStackIO.unitToNm(cal.getUnit());
         double pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
         double ph = scale > 0 ? cal.pixelHeight * scale : 1.0;
         return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
-    }
-
-    /** Nanometres per calibration unit, or -1 when the unit is not a length OxyMap can trust. */
-    static double unitToNm(String unit) {
-        if (unit == null) {
-            return -1;
-        }
-        return switch (unit.trim()) {
-            case "nm" -> 1.0;
-            case "\u00B5m", "\u03BCm", "um", "micron", "microns" -> 1000.0;
-            default -> -1;
-        };
     }
 
     /**

@@ -106,7 +106,8 @@ public final class TiffStackIO {
         return imp;
     }
 
-    private static double unitToNm(String unit) {
+    /** Nanometres per calibration unit, or -1 when the unit is not a length OxyMap can trust. */
+    public static double unitToNm(String unit) {
         if (unit == null) {
             return -1;
         }
