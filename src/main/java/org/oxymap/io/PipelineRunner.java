@@ -122,6 +122,7 @@ public final class PipelineRunner {
         try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
             PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(), listener);
             PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
+            ReportWriter.write(folder.dir());
             folder.commit();
             return r;
         }

@@ -74,6 +74,7 @@ class OxyMapCliTest {
                 "particles/distance.tif", "particles/particles.csv", "profiles.csv", "fits.csv")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
+        assertReportImagesLoad(out);
         String params = Files.readString(out.resolve("params.json"));
         assertTrue(params.contains(ParamsJson.sha256(phantom.resolve("stack.tif"))), "stack SHA-256 in params.json");
         assertTrue(params.contains("\"oxymap_version\""));
@@ -154,6 +155,22 @@ class OxyMapCliTest {
         assertNotEquals(0, r.code);
         assertTrue(r.err.contains("not an OxyMap results folder"), r.err);
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    }
+
+    /** Every image report.html refers to exists and decodes as an image. */
+    static void assertReportImagesLoad(Path results) throws IOException {
+        String html = Files.readString(results.resolve("report.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            Path img = results.resolve(m.group(1));
+            assertTrue(Files.isRegularFile(img), "report image " + img);
+            java.awt.image.BufferedImage bi = javax.imageio.ImageIO.read(img.toFile());
+            assertTrue(bi != null && bi.getWidth() > 100, "report image decodes: " + img);
+            images++;
+        }
+        assertTrue(images >= 8, "report shows the maps (" + images + " images)");
+        assertTrue(html.contains("Model fits") && html.contains("sphere-diffusion"), "fits table in the report");
     }
 
     private static void assertBadInput(Result r, Path out, String... expected) {
