@@ -50,10 +50,36 @@ public final class PhantomGenerator {
     }
 
     private final PhantomSettings settings;
+    private final double[] energies;
 
     public PhantomGenerator(PhantomSettings settings) {
+        this(settings, defaultEnergiesEv());
+    }
+
+    /** A phantom at other energies (e.g. the benchmark's 90); the references cover 625–665 eV. */
+    public PhantomGenerator(PhantomSettings settings, double[] energiesEv) {
         settings.validate();
+        if (energiesEv.length < 5 || energiesEv[0] < SyntheticMnL3References.GRID_FIRST_TENTH / 10.0
+                || energiesEv[energiesEv.length - 1] > SyntheticMnL3References.GRID_LAST_TENTH / 10.0) {
+            throw new IllegalArgumentException("phantom energies must be at least 5 within 625–665 eV");
+        }
         this.settings = settings;
+        this.energies = energiesEv.clone();
+    }
+
+    /** {@code n} energies from 630 to 660 eV, denser across the L3 edge (the middle half spans 638–646 eV). */
+    public static double[] energiesEv(int n) {
+        if (n < 5) {
+            throw new IllegalArgumentException("energy count is " + n + ", expected at least 5");
+        }
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = (double) i / (n - 1);
+            // piecewise-linear map: [0, .25] -> 630–638, [.25, .75] -> 638–646, [.75, 1] -> 646–660
+            e[i] = u < 0.25 ? 630 + u / 0.25 * 8 : u < 0.75 ? 638 + (u - 0.25) / 0.5 * 8 : 646 + (u - 0.75) / 0.25 * 14;
+            e[i] = Math.round(e[i] * 1000) / 1000.0;
+        }
+        return e;
     }
 
     public Phantom generate(ProgressListener listener) {
@@ -63,6 +89,7 @@ public final class PhantomGenerator {
         double dtNm2 = settings.dCm2PerS() * 1e14 * settings.timeS();
 
         List<Placed> placed = placeParticles(random);
+        SceneIndex scene = new SceneIndex(placed, size, px);
         List<PhantomParticle> particles = new ArrayList<>();
         for (int i = 0; i < placed.size(); i++) {
             Placed p = placed.get(i);
@@ -71,7 +98,6 @@ public final class PhantomGenerator {
                     p.coreShell ? settings.shellNm() : 0.0, p.coreShell ? 0.0 : dtNm2 / (p.radiusNm * p.radiusNm)));
         }
 
-        double[] energies = defaultEnergiesEv();
         int nE = energies.length;
         double[] driftX = drift(random, nE);
         double[] driftY = drift(random, nE);
@@ -99,7 +125,7 @@ public final class PhantomGenerator {
         double[] sample = new double[3];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                int id = sampleScene(placed, x, y, px, sample);
+                int id = sampleScene(scene, x, y, px, sample);
                 int i = y * size + x;
                 if (id > 0) {
                     labels[i] = id;
@@ -134,7 +160,7 @@ public final class PhantomGenerator {
                     double transmission = 0;
                     for (int q = 0; q < probe.length; q++) {
                         double od = 0;
-                        if (sampleScene(placed, x - driftX[k] + probe[q][0], y - driftY[k] + probe[q][1], px, s) > 0) {
+                        if (sampleScene(scene, x - driftX[k] + probe[q][0], y - driftY[k] + probe[q][1], px, s) > 0) {
                             double f3 = s[1];
                             od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
                         }
@@ -156,9 +182,9 @@ public final class PhantomGenerator {
     }
 
     /** Fills {@code out} = {thickness nm, Mn3+ fraction} at continuous pixel position (x, y); returns the label. */
-    private static int sampleScene(List<Placed> placed, double x, double y, double px, double[] out) {
-        for (int i = 0; i < placed.size(); i++) {
-            Placed p = placed.get(i);
+    private static int sampleScene(SceneIndex index, double x, double y, double px, double[] out) {
+        for (int i : index.candidates(x, y)) {
+            Placed p = index.placed.get(i);
             double rho = Math.hypot(x - p.x, y - p.y) * px;
             if (p.profile.contains(rho)) {
                 out[0] = p.profile.chordNm(rho);
@@ -167,6 +193,54 @@ public final class PhantomGenerator {
             }
         }
         return 0;
+    }
+
+    /** A grid of cells listing the particles whose disc reaches into each cell, so a sample tests only those. */
+    private static final class SceneIndex {
+        private static final int CELL_PX = 16;
+        private static final int[] NONE = new int[0];
+        final List<Placed> placed;
+        private final int cells;
+        private final int[][] lists;
+
+        SceneIndex(List<Placed> placed, int sizePx, double pixelNm) {
+            this.placed = placed;
+            this.cells = Math.max(1, (sizePx + CELL_PX - 1) / CELL_PX);
+            List<List<Integer>> tmp = new ArrayList<>();
+            for (int c = 0; c < cells * cells; c++) {
+                tmp.add(new ArrayList<>());
+            }
+            for (int i = 0; i < placed.size(); i++) {
+                Placed p = placed.get(i);
+                double r = p.profile.visibleRadiusNm() / pixelNm + 2;
+                int x0 = clamp((int) Math.floor((p.x - r) / CELL_PX));
+                int x1 = clamp((int) Math.floor((p.x + r) / CELL_PX));
+                int y0 = clamp((int) Math.floor((p.y - r) / CELL_PX));
+                int y1 = clamp((int) Math.floor((p.y + r) / CELL_PX));
+                for (int cy = y0; cy <= y1; cy++) {
+                    for (int cx = x0; cx <= x1; cx++) {
+                        tmp.get(cy * cells + cx).add(i);
+                    }
+                }
+            }
+            lists = new int[cells * cells][];
+            for (int c = 0; c < lists.length; c++) {
+                lists[c] = tmp.get(c).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        private int clamp(int c) {
+            return Math.max(0, Math.min(cells - 1, c));
+        }
+
+        int[] candidates(double x, double y) {
+            int cx = (int) Math.floor(x / CELL_PX);
+            int cy = (int) Math.floor(y / CELL_PX);
+            if (cx < 0 || cy < 0 || cx >= cells || cy >= cells) {
+                return NONE;
+            }
+            return lists[cy * cells + cx];
+        }
     }
 
     /**

@@ -1,0 +1,245 @@
+package org.oxymap.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+import org.oxymap.core.align.ImageShifter;
+import org.oxymap.core.align.PhaseCorrelationAligner;
+import org.oxymap.core.align.Shift;
+import org.oxymap.core.distance.EuclideanDistanceTransform;
+import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.fit.LinearCombinationFitter;
+import org.oxymap.core.model.DiffusionProfileFitter;
+import org.oxymap.core.model.ParticleGeometry;
+import org.oxymap.core.model.ParticleGeometryFitter;
+import org.oxymap.core.model.ProfiledParticle;
+import org.oxymap.core.od.EmptyRegionI0Estimator;
+import org.oxymap.core.od.OpticalDensityConverter;
+import org.oxymap.core.phantom.Phantom;
+import org.oxymap.core.phantom.PhantomGenerator;
+import org.oxymap.core.phantom.PhantomSettings;
+import org.oxymap.core.pipeline.OxidationStatePipeline;
+import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.profile.EdgeDistanceProfiler;
+import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.core.segment.ParticleSegmenter;
+import org.oxymap.core.segment.Segmentation;
+import org.oxymap.core.segment.ThresholdMethod;
+import org.oxymap.core.stack.SpectralStack;
+import org.oxymap.io.TiffStackIO;
+
+/**
+ * Times the pipeline's stages on a phantom of fixed seed (point probe, so that the phantom itself is quick to
+ * make), each as the median of {@code reps} runs after one warm-up run, next to the yardstick: one parallel pass
+ * that reads every value of the stack once and sums it, i.e. the memory-bandwidth limit. Single-thread times for
+ * the fit and the distance transform come from running the same code inside a one-thread ForkJoinPool (the
+ * stages parallelise with parallel streams, which run in the pool that calls them).
+ */
+public final class PipelineBenchmark {
+
+    /** Benchmark inputs. */
+    public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch) {
+    }
+
+    /** The whole benchmark result. */
+    public record Report(int sizePx, int energies, int reps, int cores, long maxHeapMb, double yardstickS,
+            double stackMb, int particles, List<StageTiming> stages) {
+    }
+
+    private final Settings settings;
+    private final ProgressListener listener;
+
+    public PipelineBenchmark(Settings settings, ProgressListener listener) {
+        if (settings.sizePx() < 64 || settings.energies() < 5 || settings.reps() < 1) {
+            throw new IllegalArgumentException("bench needs --size >= 64, >= 5 energies and >= 1 repetition");
+        }
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public Report run() throws IOException {
+        PhantomSettings ps = PhantomSettings.defaults().withSize(settings.sizePx()).withProbeFwhmNm(0);
+        listener.progress("bench: phantom", 0, 1);
+        Phantom phantom = new PhantomGenerator(ps, PhantomGenerator.energiesEv(settings.energies()))
+                .generate(ProgressListener.NONE);
+        SpectralStack stack = phantom.stack();
+        int w = stack.width();
+        int h = stack.height();
+        long pixels = (long) w * h;
+        long values = pixels * stack.energyCount();
+        int cores = ForkJoinPool.commonPool().getParallelism() + 1; // parallel streams also run on the caller
+
+        double yardstick = median(time(() -> {
+            double[] sums = new double[stack.energyCount()];
+            IntStream.range(0, stack.energyCount()).parallel().forEach(k -> {
+                double s = 0;
+                for (float v : stack.plane(k)) {
+                    s += v;
+                }
+                sums[k] = s;
+            });
+            return sums;
+        }));
+        List<StageTiming> stages = new ArrayList<>();
+
+        Files.createDirectories(settings.scratch());
+        Path tif = settings.scratch().resolve("bench-stack.tif");
+        TiffStackIO.write(stack, tif);
+        try {
+            stages.add(stage("read TIFF", () -> TiffStackIO.read(tif, null, Double.NaN), yardstick, values, "values/s",
+                    cores, false));
+        } finally {
+            Files.deleteIfExists(tif);
+            Files.deleteIfExists(tif.resolveSibling("bench-stack.energies.txt"));
+        }
+
+        PhaseCorrelationAligner aligner = new PhaseCorrelationAligner(10);
+        Shift[][] shifts = new Shift[1][];
+        stages.add(stage("align", () -> {
+            shifts[0] = PhaseCorrelationAligner.relativeToMean(
+                    aligner.estimateShifts(stack.planes(), w, h, stack.energyCount() / 2, ProgressListener.NONE));
+            return ImageShifter.alignAll(stack.planes(), w, h, shifts[0]);
+        }, yardstick, values, "values/s", cores, false));
+        SpectralStack aligned = stack.withPlanes(ImageShifter.alignAll(stack.planes(), w, h, shifts[0]));
+
+        EmptyRegionI0Estimator.Result[] i0 = new EmptyRegionI0Estimator.Result[1];
+        OpticalDensityConverter.Result[] od = new OpticalDensityConverter.Result[1];
+        stages.add(stage("I0 and OD", () -> {
+            i0[0] = new EmptyRegionI0Estimator().estimate(aligned);
+            od[0] = new OpticalDensityConverter().convert(aligned, i0[0].i0());
+            return od[0];
+        }, yardstick, values, "values/s", cores, false));
+
+        LinearCombinationFitter fitter = new LinearCombinationFitter(phantom.references(), BackgroundModel.CONSTANT);
+        FitMaps[] maps = new FitMaps[1];
+        stages.add(stage("fit (NNLS, 3 refs + constant)", () -> maps[0] = fitter.fit(od[0].od(), od[0].invalid(),
+                ProgressListener.NONE), yardstick, pixels, "pixels/s", cores, true));
+
+        Segmentation[] seg = new Segmentation[1];
+        ParticleSegmenter segmenter = new ParticleSegmenter(ThresholdMethod.NOISE, 2000);
+        stages.add(stage("segment", () -> seg[0] = segmenter.segment(maps[0].thickness(), maps[0].fitted(),
+                i0[0].emptyMask(), w, h, stack.pixelWidthNm(), stack.pixelHeightNm()), yardstick, pixels, "pixels/s",
+                cores, false));
+
+        float[][] distance = new float[1][];
+        stages.add(stage("distance transform", () -> distance[0] = EuclideanDistanceTransform.distanceToOwnBoundary(
+                seg[0].labels(), w, h, stack.pixelWidthNm(), stack.pixelHeightNm(), true), yardstick, pixels,
+                "pixels/s", cores, true));
+
+        float[] fraction = maps[0].fractions().get(maps[0].indexOf("Mn3"));
+        boolean[] include = new boolean[seg[0].count()];
+        for (int l = 0; l < include.length; l++) {
+            include[l] = !seg[0].touchesBorder()[l];
+        }
+        EdgeDistanceProfiler profiler = new EdgeDistanceProfiler(stack.pixelWidthNm(), stack.pixelWidthNm() / 2);
+        List<List<ProfileBin>> bins = new ArrayList<>(List.of(List.of()));
+        stages.add(stage("profiles", () -> {
+            List<ProfileBin> b = profiler.profile(seg[0].labels(), seg[0].count(), include, distance[0], fraction,
+                    maps[0].thickness());
+            bins.set(0, b);
+            return b;
+        }, yardstick, pixels, "pixels/s", cores, false));
+
+        ParticleGeometryFitter geometry = new ParticleGeometryFitter(ps.sectionNm());
+        List<ProfiledParticle> profiled = new ArrayList<>();
+        for (int l = 1; l <= seg[0].count() && profiled.size() < settings.maxFits(); l++) {
+            if (include[l - 1]) {
+                ParticleGeometry g = geometry.fit(l, seg[0].labels(), maps[0].thickness(), w, stack.pixelWidthNm(),
+                        stack.pixelHeightNm());
+                ProfiledParticle p = ProfiledParticle.of(g, seg[0].labels(), w, stack.pixelWidthNm(),
+                        stack.pixelHeightNm(), distance[0], maps[0].thickness(), profiler, bins.get(0));
+                if (p.fittedBins() > 3) {
+                    profiled.add(p);
+                }
+            }
+        }
+        DiffusionProfileFitter modelFitter = new DiffusionProfileFitter();
+        stages.add(stage("model fits (" + profiled.size() + " particles)",
+                () -> modelFitter.fitEach(profiled, ProgressListener.NONE), yardstick, profiled.size(), "fits/s", cores,
+                false));
+
+        OxidationStatePipeline pipeline = new OxidationStatePipeline(PipelineSettings.defaults()
+                .withTimeS(ps.timeS()), phantom.references());
+        stages.add(stage("whole pipeline", () -> pipeline.run(stack, ProgressListener.NONE), yardstick, values,
+                "values/s", cores, false));
+
+        double stackMb = values * 4.0 / (1 << 20);
+        return new Report(settings.sizePx(), settings.energies(), settings.reps(), cores,
+                Runtime.getRuntime().maxMemory() >> 20, yardstick, stackMb, phantom.particles().size(), stages);
+    }
+
+    private StageTiming stage(String name, Callable<?> work, double yardstick, long units, String unit, int cores,
+            boolean singleThread) {
+        listener.checkCancelled("bench");
+        listener.progress("bench: " + name, 0, 1);
+        resetPeaks();
+        double[] times = time(work);
+        double peak = peakHeapMb();
+        double single = Double.NaN;
+        if (singleThread) {
+            ForkJoinPool one = new ForkJoinPool(1);
+            try {
+                single = median(time(() -> one.submit(work).get()));
+            } finally {
+                one.shutdown();
+            }
+        }
+        double median = median(times);
+        return new StageTiming(name, median, median / yardstick, units / median, unit, peak, cores, single);
+    }
+
+    private double[] time(Callable<?> work) {
+        try {
+            work.call(); // warm-up
+            double[] t = new double[settings.reps()];
+            for (int r = 0; r < t.length; r++) {
+                long start = System.nanoTime();
+                work.call();
+                t[r] = (System.nanoTime() - start) / 1e9;
+            }
+            return t;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("bench stage failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("bench stage failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static double median(double[] t) {
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static double peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum / (double) (1 << 20);
+    }
+}
