@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "oxymap", mixinStandardHelpOptions = true, versionProvider = OxyMapCli.Version.class,
         description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
                 + "stacks.",
-        subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class})
+        subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
+                StoichiometryVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {

@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * to linear; where they differ by more than 20 % a warning says so.
  *
  * <p>Impossible results are reported as warnings, never hidden or clipped: a negative δ (more oxygen than the
- * formula's anion sites hold), oxygen uptake on cycling, a densified structure that needs negative lithium, a
- * densification fraction outside [0, 1].
+ * formula's anion sites hold), oxygen uptake on cycling, a densified structure that needs negative lithium or more
+ * lithium than the pristine material had, a densification fraction outside [0, 1].
  */
 public final class StoichiometryAnalysis {
 
@@ -181,6 +181,11 @@ public final class StoichiometryAnalysis {
                     + "filled anion lattice with %s cation sites cannot be balanced at this mean valence; only the "
                     + "vacancy model is physical", xD,
                     ChemicalFormula.amountText(balance.lithium() + balance.otherCations())));
+        } else if (xD > balance.lithium() + TOLERANCE) {
+            warnings.add(String.format(Locale.ROOT, "the densified model holds more Li (%.4f) than the pristine "
+                    + "formula (%s): it would need lithium inserted, not oxygen and lithium removed", xD,
+                    ChemicalFormula.amountText(balance.lithium()).isEmpty() ? "1" : ChemicalFormula.amountText(
+                            balance.lithium())));
         }
     }
 

@@ -220,6 +220,10 @@ class StoichiometryAnalysisTest {
         assertTrue(uptake.warnings().stream().anyMatch(w -> w.startsWith("cycled oxidation states balance O2.1")),
                 uptake.warnings().toString());
         assertTrue(uptake.warnings().stream().anyMatch(w -> w.contains("oxygen uptake")), uptake.warnings().toString());
+        // ... and its densified model (v̄ = 4.2: y' = 3/3.2 = 0.9375, x' = 0.0625) would need Li that MnO2 lacks.
+        assertEquals(0.0625, uptake.get("li_densified").value(), 1e-12);
+        assertTrue(uptake.warnings().stream().anyMatch(w -> w.contains("lithium inserted")),
+                uptake.warnings().toString());
         // A Li:TM outside both models: φ = (1.0 − 1.439)/(1.1866 − 1.439) = 1.739.
         StoichiometryResult outside = StoichiometryAnalysis.run(StoichiometryInput.of(PAPER,
                 OxidationStates.exact(states("Ni", 2, "Mn", 4, "Co", 3)),
