@@ -159,14 +159,14 @@ public final class StoichiometryAnalysis {
     }
 
     private static void flagImpossible(ChargeBalance balance, Map<String, Quantity> q, List<String> warnings) {
-        String sites = ChemicalFormula.amountText(balance.oxygenSites());
+        String sites = number(balance.oxygenSites());
         for (String state : List.of("pristine", "cycled")) {
             Quantity d = q.get("delta_" + state);
             if (d.value() < -TOLERANCE) {
                 warnings.add(String.format(Locale.ROOT, "%s oxidation states balance O%s, more oxygen than the %s "
                         + "oxygen sites of %s hold (delta_%s = %.4f%s): the %s valences or the composition are "
                         + "inconsistent", state, ChemicalFormula.amountText(q.get("oxygen_" + state).value()),
-                        sites.isEmpty() ? "1" : sites, balance.formula(), state, d.value(),
+                        sites, balance.formula(), state, d.value(),
                         d.se() > 0 ? String.format(Locale.ROOT, " ± %.4f", d.se()) : "", state));
             }
         }
@@ -180,13 +180,18 @@ public final class StoichiometryAnalysis {
             warnings.add(String.format(Locale.ROOT, "the densified model needs a negative Li content (Li%.4f): a "
                     + "filled anion lattice with %s cation sites cannot be balanced at this mean valence; only the "
                     + "vacancy model is physical", xD,
-                    ChemicalFormula.amountText(balance.lithium() + balance.otherCations())));
+                    number(balance.lithium() + balance.otherCations())));
         } else if (xD > balance.lithium() + TOLERANCE) {
             warnings.add(String.format(Locale.ROOT, "the densified model holds more Li (%.4f) than the pristine "
                     + "formula (%s): it would need lithium inserted, not oxygen and lithium removed", xD,
-                    ChemicalFormula.amountText(balance.lithium()).isEmpty() ? "1" : ChemicalFormula.amountText(
-                            balance.lithium())));
+                    number(balance.lithium())));
         }
+    }
+
+    /** An amount for a sentence: like a formula's, but 1 written out. */
+    private static String number(double amount) {
+        String s = ChemicalFormula.amountText(amount);
+        return s.isEmpty() ? "1" : s;
     }
 
     private static void compareUncertainties(Map<String, Quantity> q, List<String> warnings) {

@@ -85,6 +85,20 @@ class StoichiometryAnalysisTest {
     }
 
     @Test
+    void fluorineIsAFixedAnionOnTheAnionLattice() {
+        // Li2MnO2F (disordered rock salt), Mn3+: 2 + 3 = 5 = 2·2 + 1, δ = 0. Mn2.8: Q = 4.8, O = (4.8 − 1)/2 = 1.9,
+        // δ = 0.1, released 5 %. Densified: S = 3 cations on 3 anion sites, x' + y' = 3, x' + 2.8y' = 2·2 + 1 = 5
+        // -> y' = 2/1.8 = 1.1111, x' = 1.8889.
+        StoichiometryResult r = run("Li2MnO2F", states("Mn", 3), states("Mn", 2.8));
+        assertEquals(0, r.deltaPristine().value(), 1e-15);
+        assertEquals(0.1, r.deltaCycled().value(), 1e-12);
+        assertEquals(5.0, r.oxygenReleasedAtPct().value(), 1e-12);
+        assertEquals(2 / 1.8, r.get("tm_densified").value(), 1e-12);
+        assertEquals("[Li2Mn][O1.9F□0.1]", r.vacancyFormula());
+        assertEquals("[Li1.8889Mn1.1111][O2F]", r.densifiedFormula());
+    }
+
+    @Test
     void papersCompositionIsBalancedWithinRounding() {
         // Li1.18Ni0.21Mn0.53Co0.08O2 with Ni2+, Mn4+, Co3+: Q = 1.18 + 0.42 + 2.12 + 0.24 = 3.96, O = 1.98,
         // δ = 0.020. Not exactly 0: the amounts are rounded to 0.01, and ±0.005 on each moves Q by up to
