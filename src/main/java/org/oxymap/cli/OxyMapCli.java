@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
                 + "stacks.",
         subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
-            BatchVerb.class, BenchVerb.class})
+            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {
