@@ -39,7 +39,15 @@ public final class TiffStackIO {
      * the calibration.
      */
     public static SpectralStack read(Path tiff, Path energiesFile, double pixelNm) throws IOException {
-        ImagePlus imp = open(tiff);
+        return fromImagePlus(open(tiff), tiff, energiesFile, pixelNm);
+    }
+
+    /**
+     * A stack from an image ImageJ has opened from {@code file} (any format), with energies and pixel size found as
+     * for a TIFF.
+     */
+    static SpectralStack fromImagePlus(ImagePlus imp, Path tiff, Path energiesFile, double pixelNm)
+            throws IOException {
         ImageStack is = imp.getStack();
         int n = is.getSize();
         double[] energies;
