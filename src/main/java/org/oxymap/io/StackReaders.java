@@ -7,8 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import ij.IJ;
 import ij.ImagePlus;
+import ij.io.Opener;
 
 import org.oxymap.core.stack.SpectralStack;
 
@@ -121,9 +121,9 @@ public final class StackReaders {
     private static SpectralStack openWithImageJ(Path file, Path energies, double pixelNm) throws IOException {
         ImagePlus imp;
         try {
-            imp = IJ.openImage(file.toString());
+            imp = new Opener().openImage(file.toString());
         } catch (RuntimeException e) {
-            throw new IOException(file + ": ImageJ could not open it (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": ImageJ could not open it (" + e + ")", e);
         }
         if (imp == null) {
             throw new IOException(file + ": not a stack format OxyMap or ImageJ can open (expected TIFF, ALS .hdr, "

@@ -106,8 +106,14 @@ public final class TiffStackIO {
         if (!Files.isRegularFile(tiff)) {
             throw new NoSuchFileException(tiff.toString(), null, "stack file not found");
         }
-        ImagePlus imp = new Opener().openTiff(tiff.getParent() == null ? "" : tiff.getParent().toString() + "/",
-                tiff.getFileName().toString());
+        TiffStructure.check(tiff);
+        ImagePlus imp;
+        try {
+            imp = new Opener().openTiff(tiff.getParent() == null ? "" : tiff.getParent().toString() + "/",
+                    tiff.getFileName().toString());
+        } catch (RuntimeException e) {
+            throw new IOException(tiff + ": ImageJ could not decode this TIFF (" + e + ")", e);
+        }
         if (imp == null) {
             throw new IOException(tiff + ": not a TIFF that ImageJ can read");
         }
