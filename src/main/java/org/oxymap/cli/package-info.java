@@ -1,5 +1,5 @@
 /**
- * The {@code oxymap} command line (phantom, run, demo): parses options, calls {@code core} through {@code io},
+ * The {@code oxymap} command line (phantom, run, demo, convert): parses options, calls {@code core} through {@code io},
  * prints a progress line and a one-line error on bad input.
  */
 package org.oxymap.cli;

@@ -60,6 +60,11 @@ final class StackAssembly {
         }
         double pw = Double.isNaN(pixelOverrideNm) ? pixelWidthNm : pixelOverrideNm;
         double ph = Double.isNaN(pixelOverrideNm) ? pixelHeightNm : pixelOverrideNm;
+        if (Double.isNaN(ph) && pw > 0) {
+            ph = pw; // a single row (line scan): its pixels are taken as square
+        } else if (Double.isNaN(pw) && ph > 0) {
+            pw = ph;
+        }
         if (!(pw > 0) || !(ph > 0) || !Double.isFinite(pw) || !Double.isFinite(ph)) {
             throw new IOException(file + ": pixel size " + pw + " x " + ph + " nm cannot be used (the file does not "
                     + "give two or more positions per axis); give the pixel size (--pixel-nm)");
