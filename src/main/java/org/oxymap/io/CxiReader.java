@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.jhdf.HdfFile;
@@ -220,10 +219,5 @@ public final class CxiReader {
             }
         }
         return new double[] {Double.NaN, Double.NaN};
-    }
-
-    /** For messages: "856.0 eV" with one decimal. */
-    static String ev(double e) {
-        return String.format(Locale.ROOT, "%.1f eV", e);
     }
 }

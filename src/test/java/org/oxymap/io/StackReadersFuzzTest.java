@@ -69,15 +69,13 @@ class StackReadersFuzzTest {
             for (int s = 0; s < seeds.size(); s++) {
                 Path seed = seeds.get(s);
                 byte[] original = Files.readAllBytes(seed);
-                Path victim = seed.getFileName().toString().endsWith(".xim") ? seed
-                        : seed.getFileName().toString().endsWith(".dat") ? seed : seed;
-                Path hdrOfXim = seed.resolveSibling("seed.hdr");
+                Path victim = seed; // damaged in place; an .xim is read through its header, a .dat through its .ncb
                 Random rnd = new Random(1000 + s);
                 int n = seed.toString().endsWith(".cxi") ? 40 : 50;
                 for (int c = 0; c < n; c++) {
                     byte[] bytes = mutate(original, rnd, c);
                     Files.write(victim, bytes);
-                    Path open = victim.toString().endsWith(".xim") ? hdrOfXim
+                    Path open = victim.toString().endsWith(".xim") ? victim.resolveSibling("seed.hdr")
                             : victim.toString().endsWith(".dat") ? victim.resolveSibling("seed.ncb") : victim;
                     check(open, p -> StackReaders.read(p, null, Double.NaN), seed.getFileName() + " case " + c
                             + " (" + bytes.length + " bytes)");

@@ -93,4 +93,17 @@ class StackReadersTest {
         assertEquals(StackReaders.Format.ALS_STXM, StackReaders.detect(hdr));
         assertEquals(2, StackReaders.read(hdr, null, Double.NaN).energyCount());
     }
+
+    @Test
+    void pipelineInputsComeThroughTheReadersWithAnXspI0() throws IOException {
+        Path stk = BinaryStackReadersTest.writeStk(tmp.resolve("p.stk"), new double[] {640.5, 642},
+                new float[] {1, 1});
+        Path ref = tmp.resolve("R.csv");
+        Files.writeString(ref, "energy_eV,od\n640,0.1\n643,0.2\n");
+        Path xsp = tmp.resolve("i0.xsp");
+        Files.writeString(xsp, "640.0\t1000\r\n643.0\t1300\r\n");
+        PipelineRunner.Inputs in = PipelineRunner.load(stk, null, List.of(ref), xsp, Double.NaN, java.util.Map.of());
+        assertEquals(3, in.stack().width());
+        assertArrayEquals(new double[] {1050, 1200}, in.stack().i0OrNull(), 1e-9);
+    }
 }
