@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
                 + "stacks.",
         subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
-            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class})
+            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {
@@ -170,7 +170,7 @@ public final class OxyMapCli {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run the whole pipeline on one stack and write a results folder.")
     static final class RunVerb extends Verb {
-        @Option(names = "--stack", required = true, description = "Stack file (TIFF with energies).")
+        @Option(names = "--stack", required = true, description = "Stack file in any format OxyMap reads (see convert).")
         Path stack;
         @Option(names = "--energies", description = "Energy file, one eV per line (default: sidecar or slice labels).")
         Path energies;
@@ -181,7 +181,8 @@ public final class OxyMapCli {
         Map<String, Double> valences = new LinkedHashMap<>();
         @Option(names = "--pixel-nm", description = "Pixel size in nm (default: from the TIFF calibration).")
         Double pixelNm;
-        @Option(names = "--i0", description = "I0 spectrum CSV (energy eV, counts); default: the stack's empty region.")
+        @Option(names = "--i0",
+                description = "I0 spectrum, CSV or ALS .xsp (energy eV, counts); default: the stack's empty region.")
         Path i0;
         @Option(names = "--out", required = true, description = "Results folder to write.")
         Path outDir;

@@ -73,7 +73,7 @@ public final class PipelineRunner {
      *
      * @param energiesFile null = sidecar or slice labels
      * @param i0File       null = I0 from the stack's empty region
-     * @param pixelNm      NaN = from the TIFF calibration
+     * @param pixelNm      NaN = from the stack file (TIFF calibration, header positions, ...)
      * @param valences     nominal valences overriding those of the reference files, by reference name
      */
     public static Inputs load(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
@@ -81,9 +81,10 @@ public final class PipelineRunner {
         if (referenceFiles.isEmpty()) {
             throw new IllegalArgumentException("parameter references is empty: give at least one reference CSV");
         }
-        SpectralStack s = TiffStackIO.read(stackFile, energiesFile, pixelNm);
+        SpectralStack s = StackReaders.read(stackFile, energiesFile, pixelNm);
         if (i0File != null) {
-            ReferenceSpectrum spectrum = ReferenceCsv.read(i0File);
+            ReferenceSpectrum spectrum = i0File.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".xsp") ? AlsXspSpectrum.read(i0File) : ReferenceCsv.read(i0File);
             try {
                 s = s.withI0(spectrum.interpolate(s.energiesEv()));
             } catch (IllegalArgumentException e) {

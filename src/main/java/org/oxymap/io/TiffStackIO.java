@@ -39,7 +39,15 @@ public final class TiffStackIO {
      * the calibration.
      */
     public static SpectralStack read(Path tiff, Path energiesFile, double pixelNm) throws IOException {
-        ImagePlus imp = open(tiff);
+        return fromImagePlus(open(tiff), tiff, energiesFile, pixelNm);
+    }
+
+    /**
+     * A stack from an image ImageJ has opened from {@code file} (any format), with energies and pixel size found as
+     * for a TIFF.
+     */
+    static SpectralStack fromImagePlus(ImagePlus imp, Path tiff, Path energiesFile, double pixelNm)
+            throws IOException {
         ImageStack is = imp.getStack();
         int n = is.getSize();
         double[] energies;
@@ -98,8 +106,14 @@ public final class TiffStackIO {
         if (!Files.isRegularFile(tiff)) {
             throw new NoSuchFileException(tiff.toString(), null, "stack file not found");
         }
-        ImagePlus imp = new Opener().openTiff(tiff.getParent() == null ? "" : tiff.getParent().toString() + "/",
-                tiff.getFileName().toString());
+        TiffStructure.check(tiff);
+        ImagePlus imp;
+        try {
+            imp = new Opener().openTiff(tiff.getParent() == null ? "" : tiff.getParent().toString() + "/",
+                    tiff.getFileName().toString());
+        } catch (RuntimeException e) {
+            throw new IOException(tiff + ": ImageJ could not decode this TIFF (" + e + ")", e);
+        }
         if (imp == null) {
             throw new IOException(tiff + ": not a TIFF that ImageJ can read");
         }
