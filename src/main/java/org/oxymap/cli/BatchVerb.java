@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code oxymap batch}: every stack of a folder, or one of them per cluster array task, and the summary. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on every stack (.tif) of a folder with the parameters of a params.json.")
+        description = "Run the pipeline on every stack of a folder with the parameters of a params.json.")
 final class BatchVerb implements Callable<Integer> {
 
     @Option(names = "--in", required = true, description = "Folder of stacks.")

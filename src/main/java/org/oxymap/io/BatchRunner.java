@@ -36,7 +36,8 @@ import org.oxymap.core.progress.ProgressListener;
 public final class BatchRunner {
 
     /** File endings taken as stacks. Sidecars ({@code .energies.txt}) and tables are not stacks. */
-    public static final Set<String> STACK_ENDINGS = Set.of(".tif", ".tiff");
+    public static final Set<String> STACK_ENDINGS = Set.of(".tif", ".tiff", ".hdr", ".nxs", ".h5", ".hdf5", ".cxi",
+            ".ncb", ".stk");
 
     /** Columns of summary.csv. */
     public static final List<String> SUMMARY_COLUMNS = List.of("stack", "status", "message", "particles",
