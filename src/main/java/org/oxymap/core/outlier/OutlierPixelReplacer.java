@@ -11,14 +11,15 @@ import org.oxymap.core.stack.SpectralStack;
 /**
  * Replaces isolated hot and dead pixels, plane by plane, by the median of their eight neighbours.
  *
- * <p>A pixel is an outlier when {@code |v − m| > N·σ}, with {@code m} the median of its eight neighbours and
- * {@code σ = max(σ_plane, σ_local)}. {@code σ_plane} is the plane's noise, 1.4826 × the median absolute deviation
- * (MAD) of all residuals {@code v − m} (the MAD is not inflated by the outliers themselves, and 1.4826 makes it the
- * standard deviation of Gaussian noise; P. J. Rousseeuw and C. Croux, J. Am. Stat. Assoc. 88, 1273, 1993).
- * {@code σ_local} is 1.4826 × the MAD of the eight neighbours about {@code m}: at a particle's rim, where counts
- * change by a factor of two or three within a pixel, the neighbours disagree with each other and the rim pixel is
- * not mistaken for a defect. A single hot or dead pixel leaves its neighbours in agreement, so it is caught.
- * Border pixels use edge replication for their missing neighbours.
+ * <p>A pixel is an outlier when it lies more than {@code N·σ} beyond the median {@code m} of its eight neighbours and
+ * also more than {@code N·σ} above the brightest or below the darkest of them. {@code σ} is the plane's noise,
+ * 1.4826 × the median absolute deviation (MAD) of all residuals {@code v − m} (the MAD is not inflated by the outliers
+ * themselves, and 1.4826 makes it the standard deviation of Gaussian noise; P. J. Rousseeuw and C. Croux, J. Am. Stat.
+ * Assoc. 88, 1273, 1993). The second condition is what makes the test safe at particle rims: there the counts change
+ * by a factor of two or three within a pixel, so a genuine rim pixel is far from its neighbours' median, but it lies
+ * between its darker and brighter neighbours; a hot or dead pixel lies outside all of them. (A first version scaled
+ * σ by the neighbours' own spread instead, and missed a dead pixel on a rim.) Border pixels use edge replication for
+ * their missing neighbours.
  */
 public final class OutlierPixelReplacer {
 
@@ -71,10 +72,10 @@ public final class OutlierPixelReplacer {
     int replaceInPlane(float[] in, float[] out, int width, int height) {
         int n = width * height;
         float[] median = new float[n];
-        float[] localSigma = new float[n];
+        float[] low = new float[n];
+        float[] high = new float[n];
         float[] residual = new float[n];
         float[] neighbours = new float[8];
-        float[] deviations = new float[8];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int c = 0;
@@ -89,24 +90,20 @@ public final class OutlierPixelReplacer {
                     }
                 }
                 Arrays.sort(neighbours);
-                float m = 0.5f * (neighbours[3] + neighbours[4]);
-                for (int j = 0; j < 8; j++) {
-                    deviations[j] = Math.abs(neighbours[j] - m);
-                }
-                Arrays.sort(deviations);
                 int i = y * width + x;
-                median[i] = m;
-                localSigma[i] = (float) (MAD_TO_SIGMA * 0.5 * (deviations[3] + deviations[4]));
-                residual[i] = Math.abs(in[i] - m);
+                median[i] = 0.5f * (neighbours[3] + neighbours[4]);
+                low[i] = neighbours[0];
+                high[i] = neighbours[7];
+                residual[i] = Math.abs(in[i] - median[i]);
             }
         }
         float[] sorted = residual.clone();
         Arrays.sort(sorted);
-        double planeSigma = MAD_TO_SIGMA * sorted[n / 2];
+        double limit = nSigma * MAD_TO_SIGMA * sorted[n / 2];
         int replaced = 0;
         for (int i = 0; i < n; i++) {
-            double sigma = Math.max(planeSigma, localSigma[i]);
-            if (residual[i] > nSigma * sigma) {
+            boolean beyondRange = in[i] > high[i] + limit || in[i] < low[i] - limit;
+            if (residual[i] > limit && beyondRange) {
                 out[i] = median[i];
                 replaced++;
             }
