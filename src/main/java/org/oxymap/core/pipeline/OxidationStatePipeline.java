@@ -101,7 +101,7 @@ public final class OxidationStatePipeline {
         boolean[] empty = null;
         if (i0 == null) {
             EmptyRegionI0Estimator.Result estimate = prep.i0Roi() != null
-                    ? RegionI0Estimator.fromRectangle(aligned, prep.i0Roi())
+                    ? RegionI0Estimator.fromRectangle(aligned, inArea(prep.i0Roi(), area))
                     : new EmptyRegionI0Estimator().estimate(aligned);
             i0 = estimate.i0();
             empty = estimate.emptyMask();
@@ -163,6 +163,22 @@ public final class OxidationStatePipeline {
         DiffusionFit global = fitter.fitGlobal(consistent.isEmpty() ? profiled : consistent, listener);
         return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
                 distance, particles, bins, geometries, global, each, outliers, area, outlierPixels);
+    }
+
+    /**
+     * The I0 rectangle, given in the input stack's pixels, in the pixels of the (possibly cropped) aligned stack: moved
+     * by the crop's origin and clipped to it.
+     */
+    static PixelRectangle inArea(PixelRectangle roi, PixelRectangle area) {
+        int x0 = Math.max(roi.x(), area.x());
+        int y0 = Math.max(roi.y(), area.y());
+        int x1 = Math.min(roi.x() + roi.width(), area.x() + area.width());
+        int y1 = Math.min(roi.y() + roi.height(), area.y() + area.height());
+        if (x1 <= x0 || y1 <= y0) {
+            throw new IllegalArgumentException("parameter i0-roi is " + roi + ", which lies outside the area "
+                    + area + " that is left after cropping to the common area");
+        }
+        return new PixelRectangle(x0 - area.x(), y0 - area.y(), x1 - x0, y1 - y0);
     }
 
     /**

@@ -12,8 +12,8 @@ import org.oxymap.core.align.PixelRectangle;
  * @param outlierSigma  replace isolated pixels more than this many robust σ from their 3×3 neighbourhood median;
  *                      0 = off
  * @param alignment     how the planes are aligned (used when {@link PipelineSettings#align()} is true)
- * @param i0Roi         take I0 from this rectangle of the (aligned) stack rather than the automatic empty region;
- *                      null = automatic
+ * @param i0Roi         take I0 from this rectangle (input stack pixels; after alignment, clipped to the crop when
+ *                      cropping) rather than the automatic empty region; null = automatic
  */
 public record PreparationSettings(double energyShiftEv, double outlierSigma, AlignmentSettings alignment,
         PixelRectangle i0Roi) {
