@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.oxymap.core.align.AlignmentSettings;
+import org.oxymap.core.align.PixelRectangle;
+import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.phantom.FractionAccuracy;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.io.OxyMapVersion;
 import org.oxymap.io.ParamsJson;
@@ -132,6 +136,28 @@ public final class OxyMapCli {
         boolean noAlign;
         @Option(names = "--max-shift-px", description = "Largest drift the alignment looks for (default 10).")
         Double maxShiftPx;
+        @Option(names = "--align-reference", description = "Align to: mean, previous (cascade) or an energy index "
+                + "(0-based); default mean.")
+        String alignReference;
+        @Option(names = "--align-method", description = "Resampling: fourier, cubic, bilinear or integer "
+                + "(default fourier).")
+        String alignMethod;
+        @Option(names = "--align-edges", description = "Correlate Sobel edge images instead of the images.")
+        boolean alignEdges;
+        @Option(names = "--align-roi", description = "Correlate only this rectangle: x,y,width,height in pixels.")
+        String alignRoi;
+        @Option(names = "--align-log-counts", arity = "1", description = "Resample ln(counts) (true, default) or "
+                + "counts (false).")
+        Boolean alignLogCounts;
+        @Option(names = "--crop", description = "Crop the aligned stack to the area every energy covers.")
+        boolean crop;
+        @Option(names = "--outliers", description = "Replace isolated pixels beyond N robust σ of their 3x3 "
+                + "neighbourhood (0 = off, the default).")
+        Double outliers;
+        @Option(names = "--energy-shift", description = "Add this many eV to the stack's energies (calibration).")
+        Double energyShift;
+        @Option(names = "--i0-roi", description = "Take I0 from this empty rectangle: x,y,width,height in pixels.")
+        String i0Roi;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -162,8 +188,43 @@ public final class OxyMapCli {
             if (maxShiftPx != null) {
                 s = s.withMaxShiftPx(maxShiftPx);
             }
+            s = s.withPreparation(preparation(s.preparation()));
             s.validate();
             return s;
+        }
+
+        /** The preparation options given on the command line, over {@code p} (defaults or params.json). */
+        PreparationSettings preparation(PreparationSettings p) {
+            AlignmentSettings a = p.alignment();
+            if (alignReference != null) {
+                a = a.withReference(alignReference);
+            }
+            if (alignMethod != null) {
+                a = a.withMethod(ShiftMethod.fromLabel(alignMethod));
+            }
+            if (alignEdges) {
+                a = a.withEdgeFilter(true);
+            }
+            if (alignRoi != null) {
+                a = a.withRoi(PixelRectangle.parse(alignRoi, "align-roi"));
+            }
+            if (alignLogCounts != null) {
+                a = a.withLogCounts(alignLogCounts);
+            }
+            if (crop) {
+                a = a.withCrop(true);
+            }
+            PreparationSettings out = p.withAlignment(a);
+            if (outliers != null) {
+                out = out.withOutlierSigma(outliers);
+            }
+            if (energyShift != null) {
+                out = out.withEnergyShiftEv(energyShift);
+            }
+            if (i0Roi != null) {
+                out = out.withI0Roi(PixelRectangle.parse(i0Roi, "i0-roi"));
+            }
+            return out;
         }
     }
 

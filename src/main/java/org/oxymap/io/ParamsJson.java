@@ -20,8 +20,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 
+import org.oxymap.core.align.AlignmentSettings;
+import org.oxymap.core.align.PixelRectangle;
+import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 
 /**
@@ -46,6 +50,17 @@ public final class ParamsJson {
         m.put("min_area_nm2", s.minAreaNm2());
         m.put("align", s.align());
         m.put("max_shift_px", s.maxShiftPx());
+        AlignmentSettings a = s.alignment();
+        m.put("align_reference", a.referenceLabel());
+        m.put("align_method", a.method().label());
+        m.put("align_edges", a.edgeFilter());
+        m.put("align_roi", a.roi() == null ? null : a.roi().toString());
+        m.put("align_log_counts", a.logCounts());
+        m.put("crop", a.crop());
+        PreparationSettings p = s.preparation();
+        m.put("outliers", p.outlierSigma());
+        m.put("energy_shift_ev", p.energyShiftEv());
+        m.put("i0_roi", p.i0Roi() == null ? null : p.i0Roi().toString());
         return m;
     }
 
@@ -86,6 +101,36 @@ public final class ParamsJson {
             if (has(p, "max_shift_px")) {
                 s = s.withMaxShiftPx(p.get("max_shift_px").getAsDouble());
             }
+            AlignmentSettings a = s.alignment();
+            if (has(p, "align_reference")) {
+                a = a.withReference(p.get("align_reference").getAsString());
+            }
+            if (has(p, "align_method")) {
+                a = a.withMethod(ShiftMethod.fromLabel(p.get("align_method").getAsString()));
+            }
+            if (has(p, "align_edges")) {
+                a = a.withEdgeFilter(p.get("align_edges").getAsBoolean());
+            }
+            if (has(p, "align_roi")) {
+                a = a.withRoi(PixelRectangle.parse(p.get("align_roi").getAsString(), "align_roi"));
+            }
+            if (has(p, "align_log_counts")) {
+                a = a.withLogCounts(p.get("align_log_counts").getAsBoolean());
+            }
+            if (has(p, "crop")) {
+                a = a.withCrop(p.get("crop").getAsBoolean());
+            }
+            PreparationSettings prep = s.preparation().withAlignment(a);
+            if (has(p, "outliers")) {
+                prep = prep.withOutlierSigma(p.get("outliers").getAsDouble());
+            }
+            if (has(p, "energy_shift_ev")) {
+                prep = prep.withEnergyShiftEv(p.get("energy_shift_ev").getAsDouble());
+            }
+            if (has(p, "i0_roi")) {
+                prep = prep.withI0Roi(PixelRectangle.parse(p.get("i0_roi").getAsString(), "i0_roi"));
+            }
+            s = s.withPreparation(prep);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -27,8 +27,8 @@ public final class PipelineResultWriter {
      */
     public static void write(PipelineResult r, SpectralStack stack, Map<String, Object> inputs, ResultsFolder out)
             throws IOException {
-        int w = stack.width();
-        int h = stack.height();
+        int w = r.areaPx().width();
+        int h = r.areaPx().height();
         double pw = stack.pixelWidthNm();
         double ph = stack.pixelHeightNm();
         FitMaps m = r.maps();
@@ -56,6 +56,7 @@ public final class PipelineResultWriter {
         writeProfiles(r.profileBins(), out.dir().resolve("profiles.csv"));
         writeFits(r, out.dir().resolve("fits.csv"));
         writeShifts(r, stack, out.dir().resolve("alignment.csv"));
+        AlignmentPlot.write(stack.energiesEv(), r.shifts(), out.dir().resolve("alignment.png"));
         writeParams(r, stack, inputs, out.dir().resolve("params.json"));
     }
 
@@ -126,8 +127,11 @@ public final class PipelineResultWriter {
         root.put("parameters", parameters);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stack", stack.toString());
-        summary.put("i0_source", r.i0FromStack() ? "empty region of the stack" : "given");
+        summary.put("i0_source", !r.i0FromStack() ? "given" : r.settings().preparation().i0Roi() != null
+                ? "rectangle " + r.settings().preparation().i0Roi() : "empty region of the stack");
         summary.put("unfitted_pixels", r.invalidPixels());
+        summary.put("area_px", r.areaPx().toString());
+        summary.put("outlier_pixels_replaced", r.outlierPixels());
         summary.put("particles", r.segmentation().count());
         summary.put("profiled_particles", r.geometries().size());
         summary.put("excluded_from_global_fit", r.outliers());

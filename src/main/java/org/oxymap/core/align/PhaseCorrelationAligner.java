@@ -129,6 +129,44 @@ public final class PhaseCorrelationAligner {
     }
 
     /**
+     * Estimates the shift of every plane relative to a separate reference image (e.g. the mean of the stack), with the
+     * same method and conventions as {@link #estimateShifts}; no plane is taken as exactly unshifted.
+     *
+     * @param listener progress receiver, or null for none
+     * @throws IllegalArgumentException as {@link #estimateShifts}, or if the reference has the wrong size or no contrast
+     */
+    public Shift[] estimateShiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
+                                         ProgressListener listener) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
+        }
+        if (planes == null || planes.isEmpty()) {
+            throw new IllegalArgumentException("planes: expected at least one plane");
+        }
+        checkPlane(reference, width, height, -1);
+        for (int k = 0; k < planes.size(); k++) {
+            checkPlane(planes.get(k), width, height, k);
+        }
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        double limit = maxShiftPx > 0 ? maxShiftPx : Math.min(width, height) / 4.0;
+        double limitX = Math.min(limit, (width - 1) / 2.0);
+        double limitY = Math.min(limit, (height - 1) / 2.0);
+        double[] window = tukeyWindow(width, height);
+        progress.checkCancelled(STAGE);
+        double[] referenceSpectrum = spectrum(reference, width, height, window, new DoubleFFT_2D(height, width));
+        int n = planes.size();
+        Shift[] shifts = new Shift[n];
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, n).parallel().forEach(k -> {
+            progress.checkCancelled(STAGE);
+            shifts[k] = estimateShift(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
+                    new DoubleFFT_2D(height, width));
+            report(progress, done.incrementAndGet(), n);
+        });
+        return shifts;
+    }
+
+    /**
      * Subtracts the mean shift from every shift, so that the aligned frame is the average position of all planes
      * rather than the reference plane's.
      *
@@ -220,11 +258,12 @@ public final class PhaseCorrelationAligner {
     }
 
     private static void checkPlane(float[] plane, int width, int height, int k) {
+        String name = k < 0 ? "reference image" : "plane " + k;
         if (plane == null) {
-            throw new IllegalArgumentException("plane " + k + " is null");
+            throw new IllegalArgumentException(name + " is null");
         }
         if (plane.length != width * height) {
-            throw new IllegalArgumentException("plane " + k + ": expected length width*height = " + width + "*"
+            throw new IllegalArgumentException(name + ": expected length width*height = " + width + "*"
                     + height + " = " + (width * height) + ", got " + plane.length);
         }
         float min = Float.POSITIVE_INFINITY;
@@ -232,14 +271,14 @@ public final class PhaseCorrelationAligner {
         for (int i = 0; i < plane.length; i++) {
             float v = plane[i];
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("plane " + k + ": expected finite pixel values, got " + v
+                throw new IllegalArgumentException(name + ": expected finite pixel values, got " + v
                         + " at x=" + (i % width) + ", y=" + (i / width));
             }
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
         if (!(max > min)) {
-            throw new IllegalArgumentException("plane " + k + ": expected some contrast, but every pixel is " + min);
+            throw new IllegalArgumentException(name + ": expected some contrast, but every pixel is " + min);
         }
     }
 

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.oxymap.core.align.ImageShifter;
-import org.oxymap.core.align.PhaseCorrelationAligner;
+import org.oxymap.core.align.AlignmentResult;
+import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.Shift;
+import org.oxymap.core.align.StackAligner;
 import org.oxymap.core.distance.EuclideanDistanceTransform;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
@@ -15,8 +16,11 @@ import org.oxymap.core.model.DiffusionProfileFitter;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.model.ParticleGeometryFitter;
 import org.oxymap.core.model.ProfiledParticle;
+import org.oxymap.core.energy.EnergyAxisCalibrator;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
+import org.oxymap.core.od.RegionI0Estimator;
+import org.oxymap.core.outlier.OutlierPixelReplacer;
 import org.oxymap.core.profile.EdgeDistanceProfiler;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.progress.ProgressListener;
@@ -27,8 +31,9 @@ import org.oxymap.core.spectra.ReferenceSpectrum;
 import org.oxymap.core.stack.SpectralStack;
 
 /**
- * The whole chain of DESIGN.md §1 on one transmission stack: alignment to the mean drift position, I0 (given or
- * from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
+ * The whole chain of DESIGN.md §1 on one transmission stack: energy-axis shift and outlier replacement when asked
+ * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Fourier shift of
+ * ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
  * sphere diffusion fit (per particle, then global over the particles that diffusion describes). Particles touching
  * the image border are measured but neither profiled nor fitted.
@@ -66,26 +71,38 @@ public final class OxidationStatePipeline {
         }
         double binNm = Double.isNaN(settings.binNm()) ? transmission.pixelWidthNm() : settings.binNm();
         PipelineSettings used = settings.withProfile(profileName).withBinNm(binNm);
-        int w = transmission.width();
-        int h = transmission.height();
-        double pw = transmission.pixelWidthNm();
-        double ph = transmission.pixelHeightNm();
-
-        Shift[] shifts = new Shift[transmission.energyCount()];
-        Arrays.fill(shifts, new Shift(0, 0));
-        SpectralStack aligned = transmission;
-        if (settings.align() && transmission.energyCount() > 1) {
-            int reference = transmission.energyCount() / 2;
-            shifts = PhaseCorrelationAligner.relativeToMean(new PhaseCorrelationAligner(settings.maxShiftPx())
-                    .estimateShifts(transmission.planes(), w, h, reference, listener));
-            aligned = transmission.withPlanes(ImageShifter.alignAll(transmission.planes(), w, h, shifts));
+        PreparationSettings prep = settings.preparation();
+        SpectralStack input = EnergyAxisCalibrator.shifted(transmission, prep.energyShiftEv());
+        int outlierPixels = 0;
+        if (prep.outlierSigma() > 0) {
+            OutlierPixelReplacer.Result cleaned = new OutlierPixelReplacer(prep.outlierSigma()).replace(input, listener);
+            input = cleaned.cleaned();
+            outlierPixels = cleaned.replacedTotal();
         }
+        Shift[] shifts = new Shift[input.energyCount()];
+        Arrays.fill(shifts, new Shift(0, 0));
+        SpectralStack aligned = input;
+        PixelRectangle area = PixelRectangle.of(input.width(), input.height());
+        if (settings.align() && input.energyCount() > 1) {
+            AlignmentResult alignment = new StackAligner(settings.alignment()).align(input, listener);
+            aligned = alignment.aligned();
+            shifts = alignment.shifts();
+            if (alignment.cropped()) {
+                area = alignment.crop();
+            }
+        }
+        int w = aligned.width();
+        int h = aligned.height();
+        double pw = aligned.pixelWidthNm();
+        double ph = aligned.pixelHeightNm();
         listener.checkCancelled("I0");
 
-        double[] i0 = transmission.i0OrNull();
+        double[] i0 = aligned.i0OrNull();
         boolean[] empty = null;
         if (i0 == null) {
-            EmptyRegionI0Estimator.Result estimate = new EmptyRegionI0Estimator().estimate(aligned);
+            EmptyRegionI0Estimator.Result estimate = prep.i0Roi() != null
+                    ? RegionI0Estimator.fromRectangle(aligned, inArea(prep.i0Roi(), area))
+                    : new EmptyRegionI0Estimator().estimate(aligned);
             i0 = estimate.i0();
             empty = estimate.emptyMask();
         }
@@ -145,7 +162,23 @@ public final class OxidationStatePipeline {
                 .filter(p -> !outliers.contains(p.geometry().label())).toList();
         DiffusionFit global = fitter.fitGlobal(consistent.isEmpty() ? profiled : consistent, listener);
         return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
-                distance, particles, bins, geometries, global, each, outliers);
+                distance, particles, bins, geometries, global, each, outliers, area, outlierPixels);
+    }
+
+    /**
+     * The I0 rectangle, given in the input stack's pixels, in the pixels of the (possibly cropped) aligned stack: moved
+     * by the crop's origin and clipped to it.
+     */
+    static PixelRectangle inArea(PixelRectangle roi, PixelRectangle area) {
+        int x0 = Math.max(roi.x(), area.x());
+        int y0 = Math.max(roi.y(), area.y());
+        int x1 = Math.min(roi.x() + roi.width(), area.x() + area.width());
+        int y1 = Math.min(roi.y() + roi.height(), area.y() + area.height());
+        if (x1 <= x0 || y1 <= y0) {
+            throw new IllegalArgumentException("parameter i0-roi is " + roi + ", which lies outside the area "
+                    + area + " that is left after cropping to the common area");
+        }
+        return new PixelRectangle(x0 - area.x(), y0 - area.y(), x1 - x0, y1 - y0);
     }
 
     /**

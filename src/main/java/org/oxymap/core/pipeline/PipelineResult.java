@@ -2,6 +2,7 @@ package org.oxymap.core.pipeline;
 
 import java.util.List;
 
+import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.Shift;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.model.DiffusionFit;
@@ -28,9 +29,13 @@ import org.oxymap.core.segment.Segmentation;
  * @param globalFit       the diffusion fit over all profiled particles
  * @param particleFits    the diffusion fit of each particle on its own (those that converged)
  * @param outliers        labels of particles left out of the global fit because diffusion does not describe them
+ * @param areaPx          the rectangle of the input stack that the maps cover (the whole image unless alignment
+ *                        cropped to the common area)
+ * @param outlierPixels   hot or dead pixel values replaced before alignment, over all energies
  */
 public record PipelineResult(PipelineSettings settings, Shift[] shifts, double[] i0, boolean i0FromStack,
         boolean[] emptyMask, int invalidPixels, FitMaps maps, Segmentation segmentation, float[] distanceNm,
         ParticleMeasurement[] particles, List<ProfileBin> profileBins, List<ParticleGeometry> geometries,
-        DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers) {
+        DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers, PixelRectangle areaPx,
+        int outlierPixels) {
 }

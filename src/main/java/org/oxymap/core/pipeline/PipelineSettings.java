@@ -1,5 +1,6 @@
 package org.oxymap.core.pipeline;
 
+import org.oxymap.core.align.AlignmentSettings;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.segment.ThresholdMethod;
 
@@ -15,50 +16,69 @@ import org.oxymap.core.segment.ThresholdMethod;
  * @param threshold      how particles are thresholded on the thickness map
  * @param minAreaNm2     particles smaller than this are dropped
  * @param align          whether the energy images are aligned
- * @param maxShiftPx     largest drift the alignment looks for
+ * @param preparation    energy shift, outliers, alignment options and I0 region (see {@link PreparationSettings})
  */
 public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
-        BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align, double maxShiftPx) {
+        BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align,
+        PreparationSettings preparation) {
 
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
-                2000.0, true, 10.0);
+                2000.0, true, PreparationSettings.defaults());
     }
 
     public PipelineSettings withProfile(String v) {
-        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withSectionNm(double v) {
-        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withTimeS(double v) {
-        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withBinNm(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withBackground(BackgroundModel v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withThreshold(ThresholdMethod v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, preparation);
     }
 
     public PipelineSettings withMinAreaNm2(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, preparation);
     }
 
     public PipelineSettings withAlign(boolean v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v, preparation);
+    }
+
+    public PipelineSettings withPreparation(PreparationSettings v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v);
+    }
+
+    /** The alignment options. */
+    public AlignmentSettings alignment() {
+        return preparation.alignment();
+    }
+
+    public PipelineSettings withAlignment(AlignmentSettings v) {
+        return withPreparation(preparation.withAlignment(v));
+    }
+
+    /** Largest drift the alignment looks for, pixels. */
+    public double maxShiftPx() {
+        return preparation.alignment().maxShiftPx();
     }
 
     public PipelineSettings withMaxShiftPx(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v);
+        return withAlignment(alignment().withMaxShiftPx(v));
     }
 
     /** Throws IllegalArgumentException naming the first parameter out of range. */
@@ -67,10 +87,10 @@ public record PipelineSettings(String profile, double sectionNm, double timeS, d
         check(Double.isNaN(timeS) || (timeS > 0 && Double.isFinite(timeS)), "time-s", timeS, "a positive number of s");
         check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
         check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
-        check(maxShiftPx > 0 && Double.isFinite(maxShiftPx), "max-shift-px", maxShiftPx, "a positive number of pixels");
-        if (background == null || threshold == null) {
-            throw new IllegalArgumentException("parameters background and threshold must be given");
+        if (background == null || threshold == null || preparation == null) {
+            throw new IllegalArgumentException("parameters background, threshold and preparation must be given");
         }
+        preparation.validate();
     }
 
     private static void check(boolean ok, String name, double value, String expected) {
