@@ -21,6 +21,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 
 import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 
@@ -46,6 +47,18 @@ public final class ParamsJson {
         m.put("min_area_nm2", s.minAreaNm2());
         m.put("align", s.align());
         m.put("max_shift_px", s.maxShiftPx());
+        ParticleSettings p = s.particles();
+        m.put("fill_holes", p.fillHoles());
+        m.put("max_area_nm2", finiteOrNull(p.maxAreaNm2()));
+        m.put("watershed", p.watershed());
+        m.put("watershed_h_nm", finiteOrNull(p.watershedHNm()));
+        m.put("min_solidity", p.minSolidity());
+        m.put("min_circularity", p.minCircularity());
+        m.put("exclude_touching", p.excludeTouching());
+        m.put("touching_counts_as_edge", p.touchingCountsAsEdge());
+        m.put("normalise_distance", p.normaliseDistance());
+        m.put("normalised_bin", p.normalisedBin());
+        m.put("sectors", p.sectors());
         return m;
     }
 
@@ -86,8 +99,48 @@ public final class ParamsJson {
             if (has(p, "max_shift_px")) {
                 s = s.withMaxShiftPx(p.get("max_shift_px").getAsDouble());
             }
+            s = s.withParticles(readParticleSettings(p, s.particles()));
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /** The particle keys of params.json; absent keys keep {@code s}'s values, a null max_area_nm2 is no limit. */
+    private static ParticleSettings readParticleSettings(JsonObject p, ParticleSettings s) {
+        if (has(p, "fill_holes")) {
+            s = s.withFillHoles(p.get("fill_holes").getAsBoolean());
+        }
+        if (p.has("max_area_nm2")) {
+            s = s.withMaxAreaNm2(has(p, "max_area_nm2") ? p.get("max_area_nm2").getAsDouble()
+                    : Double.POSITIVE_INFINITY);
+        }
+        if (has(p, "watershed")) {
+            s = s.withWatershed(p.get("watershed").getAsBoolean());
+        }
+        if (has(p, "watershed_h_nm")) {
+            s = s.withWatershedHNm(p.get("watershed_h_nm").getAsDouble());
+        }
+        if (has(p, "min_solidity")) {
+            s = s.withMinSolidity(p.get("min_solidity").getAsDouble());
+        }
+        if (has(p, "min_circularity")) {
+            s = s.withMinCircularity(p.get("min_circularity").getAsDouble());
+        }
+        if (has(p, "exclude_touching")) {
+            s = s.withExcludeTouching(p.get("exclude_touching").getAsBoolean());
+        }
+        if (has(p, "touching_counts_as_edge")) {
+            s = s.withTouchingCountsAsEdge(p.get("touching_counts_as_edge").getAsBoolean());
+        }
+        if (has(p, "normalise_distance")) {
+            s = s.withNormaliseDistance(p.get("normalise_distance").getAsBoolean());
+        }
+        if (has(p, "normalised_bin")) {
+            s = s.withNormalisedBin(p.get("normalised_bin").getAsDouble());
+        }
+        if (has(p, "sectors")) {
+            s = s.withSectors(p.get("sectors").getAsInt());
         }
         return s;
     }

@@ -13,52 +13,69 @@ import org.oxymap.core.segment.ThresholdMethod;
  * @param binNm          profile bin width; NaN = one pixel
  * @param background     background terms of the linear-combination fit
  * @param threshold      how particles are thresholded on the thickness map
- * @param minAreaNm2     particles smaller than this are dropped
+ * @param minAreaNm2     components smaller than this are dropped as noise; smaller particles from outside or
+ *                       from the watershed are flagged too_small
  * @param align          whether the energy images are aligned
  * @param maxShiftPx     largest drift the alignment looks for
+ * @param particles      hole filling, watershed, exclusion limits and extra profiles ({@link ParticleSettings})
  */
 public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
-        BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align, double maxShiftPx) {
+        BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align, double maxShiftPx,
+        ParticleSettings particles) {
 
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
-                2000.0, true, 10.0);
+                2000.0, true, 10.0, ParticleSettings.defaults());
     }
 
     public PipelineSettings withProfile(String v) {
-        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx,
+                particles);
     }
 
     public PipelineSettings withSectionNm(double v) {
-        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, maxShiftPx,
+                particles);
     }
 
     public PipelineSettings withTimeS(double v) {
-        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align,
+                maxShiftPx, particles);
     }
 
     public PipelineSettings withBinNm(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align,
+                maxShiftPx, particles);
     }
 
     public PipelineSettings withBackground(BackgroundModel v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, maxShiftPx,
+                particles);
     }
 
     public PipelineSettings withThreshold(ThresholdMethod v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, maxShiftPx,
+                particles);
     }
 
     public PipelineSettings withMinAreaNm2(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, maxShiftPx,
+                particles);
     }
 
     public PipelineSettings withAlign(boolean v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v, maxShiftPx);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v,
+                maxShiftPx, particles);
     }
 
     public PipelineSettings withMaxShiftPx(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v,
+                particles);
+    }
+
+    public PipelineSettings withParticles(ParticleSettings v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
+                maxShiftPx, v);
     }
 
     /** Throws IllegalArgumentException naming the first parameter out of range. */
@@ -68,9 +85,11 @@ public record PipelineSettings(String profile, double sectionNm, double timeS, d
         check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
         check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
         check(maxShiftPx > 0 && Double.isFinite(maxShiftPx), "max-shift-px", maxShiftPx, "a positive number of pixels");
-        if (background == null || threshold == null) {
-            throw new IllegalArgumentException("parameters background and threshold must be given");
+        if (background == null || threshold == null || particles == null) {
+            throw new IllegalArgumentException("parameters background, threshold and the particle settings must be "
+                    + "given");
         }
+        particles.validate(minAreaNm2);
     }
 
     private static void check(boolean ok, String name, double value, String expected) {
