@@ -30,7 +30,7 @@ public record ParticleSettings(boolean fillHoles, double maxAreaNm2, boolean wat
 
     /**
      * Holes filled, no area limit, watershed on with a one-pixel seed depth, solidity ≥ 0.9, circularity ≥ 0.7
-     * (a digital disc measures 0.93–1.04, two merged equal discs 0.5 and 0.88), touching particles excluded,
+     * (digital discs of 6 px and more measure 0.92–1.04, two merged equal discs 0.5 and 0.88), touching particles excluded,
      * shared boundaries count as edge, no extra profiles.
      */
     public static ParticleSettings defaults() {
