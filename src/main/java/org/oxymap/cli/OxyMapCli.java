@@ -22,6 +22,7 @@ import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.phantom.FractionAccuracy;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomSettings;
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
@@ -128,7 +129,8 @@ public final class OxyMapCli {
         Double binNm;
         @Option(names = "--background", description = "Background terms: none, constant or linear (default constant).")
         String background;
-        @Option(names = "--threshold", description = "Particle threshold: noise or otsu (default noise).")
+        @Option(names = "--threshold",
+                description = "Particle threshold: noise, otsu, li, triangle, huang or default (default noise).")
         String threshold;
         @Option(names = "--min-area-nm2", description = "Smallest particle area in nm² (default 2000).")
         Double minAreaNm2;
@@ -158,6 +160,32 @@ public final class OxyMapCli {
         Double energyShift;
         @Option(names = "--i0-roi", description = "Take I0 from this empty rectangle: x,y,width,height in pixels.")
         String i0Roi;
+        @Option(names = "--fill-holes", arity = "0..1", description = "Fill holes in particles (default true).")
+        Boolean fillHoles;
+        @Option(names = "--max-area-nm2", description = "Particles above this area are not profiled (default none).")
+        Double maxAreaNm2;
+        @Option(names = "--watershed", arity = "0..1", description = "Split touching particles (default true).")
+        Boolean watershed;
+        @Option(names = "--watershed-h-nm", description = "Watershed seed depth in nm (default one pixel).")
+        Double watershedHNm;
+        @Option(names = "--min-solidity", description = "Smallest solidity profiled, 0..1 (default 0.9).")
+        Double minSolidity;
+        @Option(names = "--min-circularity", description = "Smallest circularity profiled, 0..1 (default 0.7).")
+        Double minCircularity;
+        @Option(names = "--exclude-touching", arity = "0..1",
+                description = "Leave particles touching another one out of profiles and fits (default true).")
+        Boolean excludeTouching;
+        @Option(names = "--touching-counts-as-edge", arity = "0..1",
+                description = "A boundary shared with another particle is an edge for the distance (default true).")
+        Boolean touchingCountsAsEdge;
+        @Option(names = "--normalise-distance", arity = "0..1",
+                description = "Also write profiles against distance / equivalent radius (default false).")
+        Boolean normaliseDistance;
+        @Option(names = "--normalised-bin", description = "Bin width of those profiles, fraction of the radius "
+                + "(default 0.05).")
+        Double normalisedBin;
+        @Option(names = "--sectors", description = "Also write profiles of N angular sectors; 0 = none (default 0).")
+        Integer sectors;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -189,6 +217,7 @@ public final class OxyMapCli {
                 s = s.withMaxShiftPx(maxShiftPx);
             }
             s = s.withPreparation(preparation(s.preparation()));
+            s = s.withParticles(particleOverrides(this, s.particles()));
             s.validate();
             return s;
         }
@@ -228,6 +257,44 @@ public final class OxyMapCli {
         }
     }
 
+    /** The particle options given on the command line, over {@code p}. */
+    private static ParticleSettings particleOverrides(PipelineOptions o, ParticleSettings p) {
+        if (o.fillHoles != null) {
+            p = p.withFillHoles(o.fillHoles);
+        }
+        if (o.maxAreaNm2 != null) {
+            p = p.withMaxAreaNm2(o.maxAreaNm2);
+        }
+        if (o.watershed != null) {
+            p = p.withWatershed(o.watershed);
+        }
+        if (o.watershedHNm != null) {
+            p = p.withWatershedHNm(o.watershedHNm);
+        }
+        if (o.minSolidity != null) {
+            p = p.withMinSolidity(o.minSolidity);
+        }
+        if (o.minCircularity != null) {
+            p = p.withMinCircularity(o.minCircularity);
+        }
+        if (o.excludeTouching != null) {
+            p = p.withExcludeTouching(o.excludeTouching);
+        }
+        if (o.touchingCountsAsEdge != null) {
+            p = p.withTouchingCountsAsEdge(o.touchingCountsAsEdge);
+        }
+        if (o.normaliseDistance != null) {
+            p = p.withNormaliseDistance(o.normaliseDistance);
+        }
+        if (o.normalisedBin != null) {
+            p = p.withNormalisedBin(o.normalisedBin);
+        }
+        if (o.sectors != null) {
+            p = p.withSectors(o.sectors);
+        }
+        return p;
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run the whole pipeline on one stack and write a results folder.")
     static final class RunVerb extends Verb {
@@ -247,12 +314,16 @@ public final class OxyMapCli {
         Path i0;
         @Option(names = "--out", required = true, description = "Results folder to write.")
         Path outDir;
+        @Option(names = "--particles", description = "Particles from outside instead of the segmentation: a label or "
+                + "mask TIFF, an ImageJ .roi or a RoiManager .zip.")
+        Path particles;
         @CommandLine.Mixin
         PipelineOptionsMixin options;
 
         @Override
         public Integer call() throws IOException {
-            runPipeline(stack, energies, references, valences, pixelNm, i0, outDir, options.settings(), options.params);
+            runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, options.settings(),
+                    options.params);
             return 0;
         }
     }
@@ -281,8 +352,8 @@ public final class OxyMapCli {
             }
             PipelineSettings settings = PipelineSettings.defaults().withTimeS(truth.get("time_s").getAsDouble())
                     .withSectionNm(truth.get("section_nm").getAsDouble());
-            PipelineResult r = runPipeline(dir.resolve("stack.tif"), null, refs, Map.of(), null, null, outDir, settings,
-                    null);
+            PipelineResult r = runPipeline(dir.resolve("stack.tif"), null, refs, Map.of(), null, null, null, outDir,
+                    settings, null);
             String component = truth.get("profiled_component").getAsString();
             float[] fitted = r.maps().fractions().get(r.maps().indexOf(component));
             float[] trueFraction = TiffStackIO.readMap(dir.resolve("truth/fraction_" + component + ".tif"));
@@ -297,9 +368,13 @@ public final class OxyMapCli {
     }
 
     static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
-            Double pixelNm, Path i0, Path outDir, PipelineSettings settings, Path params) throws IOException {
+            Double pixelNm, Path i0, Path particles, Path outDir, PipelineSettings settings, Path params)
+            throws IOException {
         PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energies, refs, i0,
                 pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
+        if (particles != null) {
+            inputs = inputs.withParticles(particles);
+        }
         Verb.err.println("oxymap: " + inputs.stack());
         PipelineResult r = PipelineRunner.run(inputs, settings, outDir, params, new ConsoleProgress(Verb.err));
         Verb.out.println("oxymap: " + PipelineRunner.summary(r, outDir));

@@ -46,7 +46,7 @@ public class RunPipelineCommand implements Command {
     @Parameter(label = "Background", persist = false, choices = {"none", "constant", "linear"})
     private String background = "constant";
 
-    @Parameter(label = "Threshold", persist = false, choices = {"noise", "otsu"})
+    @Parameter(label = "Threshold", persist = false, choices = {"noise", "otsu", "li", "triangle", "huang", "default"})
     private String threshold = "noise";
 
     @Parameter(label = "Min. particle area (nm²)", persist = false)

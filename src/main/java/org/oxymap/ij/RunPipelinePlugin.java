@@ -9,6 +9,7 @@ import ij.plugin.PlugIn;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.core.stack.SpectralStack;
 import org.oxymap.io.PipelineRunner;
 
@@ -33,7 +34,7 @@ public class RunPipelinePlugin implements PlugIn {
             d.addNumber("section_nm", def.sectionNm());
             d.addNumber("bin_nm", 0);
             d.addChoice("background", new String[] {"none", "constant", "linear"}, def.background().label());
-            d.addChoice("threshold", new String[] {"noise", "otsu"}, "noise");
+            d.addChoice("threshold", ThresholdMethod.labels().toArray(new String[0]), "noise");
             d.addNumber("min_area_nm2", def.minAreaNm2());
             if (!d.show()) {
                 return;

@@ -24,6 +24,7 @@ import org.oxymap.core.align.AlignmentSettings;
 import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -61,6 +62,18 @@ public final class ParamsJson {
         m.put("outliers", p.outlierSigma());
         m.put("energy_shift_ev", p.energyShiftEv());
         m.put("i0_roi", p.i0Roi() == null ? null : p.i0Roi().toString());
+        ParticleSettings ps = s.particles();
+        m.put("fill_holes", ps.fillHoles());
+        m.put("max_area_nm2", finiteOrNull(ps.maxAreaNm2()));
+        m.put("watershed", ps.watershed());
+        m.put("watershed_h_nm", finiteOrNull(ps.watershedHNm()));
+        m.put("min_solidity", ps.minSolidity());
+        m.put("min_circularity", ps.minCircularity());
+        m.put("exclude_touching", ps.excludeTouching());
+        m.put("touching_counts_as_edge", ps.touchingCountsAsEdge());
+        m.put("normalise_distance", ps.normaliseDistance());
+        m.put("normalised_bin", ps.normalisedBin());
+        m.put("sectors", ps.sectors());
         return m;
     }
 
@@ -131,8 +144,48 @@ public final class ParamsJson {
                 prep = prep.withI0Roi(PixelRectangle.parse(p.get("i0_roi").getAsString(), "i0_roi"));
             }
             s = s.withPreparation(prep);
+            s = s.withParticles(readParticleSettings(p, s.particles()));
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /** The particle keys of params.json; absent keys keep {@code s}'s values, a null max_area_nm2 is no limit. */
+    private static ParticleSettings readParticleSettings(JsonObject p, ParticleSettings s) {
+        if (has(p, "fill_holes")) {
+            s = s.withFillHoles(p.get("fill_holes").getAsBoolean());
+        }
+        if (p.has("max_area_nm2")) {
+            s = s.withMaxAreaNm2(has(p, "max_area_nm2") ? p.get("max_area_nm2").getAsDouble()
+                    : Double.POSITIVE_INFINITY);
+        }
+        if (has(p, "watershed")) {
+            s = s.withWatershed(p.get("watershed").getAsBoolean());
+        }
+        if (has(p, "watershed_h_nm")) {
+            s = s.withWatershedHNm(p.get("watershed_h_nm").getAsDouble());
+        }
+        if (has(p, "min_solidity")) {
+            s = s.withMinSolidity(p.get("min_solidity").getAsDouble());
+        }
+        if (has(p, "min_circularity")) {
+            s = s.withMinCircularity(p.get("min_circularity").getAsDouble());
+        }
+        if (has(p, "exclude_touching")) {
+            s = s.withExcludeTouching(p.get("exclude_touching").getAsBoolean());
+        }
+        if (has(p, "touching_counts_as_edge")) {
+            s = s.withTouchingCountsAsEdge(p.get("touching_counts_as_edge").getAsBoolean());
+        }
+        if (has(p, "normalise_distance")) {
+            s = s.withNormaliseDistance(p.get("normalise_distance").getAsBoolean());
+        }
+        if (has(p, "normalised_bin")) {
+            s = s.withNormalisedBin(p.get("normalised_bin").getAsDouble());
+        }
+        if (has(p, "sectors")) {
+            s = s.withSectors(p.get("sectors").getAsInt());
         }
         return s;
     }

@@ -13,6 +13,7 @@ import org.oxymap.core.model.DiffusionFit;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.profile.SectorProfileBin;
 import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.core.stack.SpectralStack;
 
@@ -54,6 +55,13 @@ public final class PipelineResultWriter {
         TiffStackIO.writeMap(r.distanceNm(), w, h, pw, ph, particles.resolve("distance.tif"));
         writeParticles(r, particles.resolve("particles.csv"));
         writeProfiles(r.profileBins(), out.dir().resolve("profiles.csv"));
+        if (!r.normalisedBins().isEmpty()) {
+            writeNormalisedProfiles(r.normalisedBins(), out.dir().resolve("profiles_normalised.csv"));
+        }
+        if (!r.sectorBins().isEmpty()) {
+            writeSectorProfiles(r.sectorBins(), out.dir().resolve("profiles_sectors.csv"));
+        }
+        ProfilePlotWriter.write(r.profileBins(), r.settings().profile() + " fraction", out.subdir("plots"));
         writeFits(r, out.dir().resolve("fits.csv"));
         writeShifts(r, stack, out.dir().resolve("alignment.csv"));
         AlignmentPlot.write(stack.energiesEv(), r.shifts(), out.dir().resolve("alignment.png"));
@@ -71,11 +79,12 @@ public final class PipelineResultWriter {
             rows.add(List.of(p.label(), fmt(p.xPx()), fmt(p.yPx()), fmt(p.areaNm2()), fmt(p.radiusNm()),
                     fmt(p.meanFraction()), fmt(p.meanThicknessNm()), p.pixels(), p.touchesBorder(),
                     g == null ? "" : fmt(g.radiusNm()), g == null ? "" : fmt(g.offsetNm()),
-                    g == null ? "" : fmt(g.rmsNm())));
+                    g == null ? "" : fmt(g.rmsNm()), fmt(p.circularity()), fmt(p.solidity()), p.profiled(),
+                    p.flagLabels()));
         }
         CsvTable.write(file, List.of("particle", "x_px", "y_px", "area_nm2", "radius_nm", "mean_fraction",
                 "mean_thickness_nm", "n_pixels", "touches_border", "sphere_radius_nm", "offset_nm",
-                "thickness_fit_rms_nm"), rows);
+                "thickness_fit_rms_nm", "circularity", "solidity", "profiled", "flags"), rows);
     }
 
     private static void writeProfiles(List<ProfileBin> bins, Path file) throws IOException {
@@ -85,6 +94,27 @@ public final class PipelineResultWriter {
                     fmt(b.mean()), fmt(b.se()), fmt(b.weight()), b.n()));
         }
         CsvTable.write(file, List.of("particle", "distance_nm", "mean", "se", "weight", "n"), rows);
+    }
+
+    private static void writeNormalisedProfiles(List<ProfileBin> bins, Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProfileBin b : bins) {
+            rows.add(List.of(b.particle() == 0 ? "all" : String.valueOf(b.particle()), fmt(b.distanceNm()),
+                    fmt(b.mean()), fmt(b.se()), fmt(b.weight()), b.n()));
+        }
+        CsvTable.write(file, List.of("particle", "distance_rel", "mean", "se", "weight", "n"), rows);
+    }
+
+    private static void writeSectorProfiles(List<SectorProfileBin> bins, Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (SectorProfileBin s : bins) {
+            ProfileBin b = s.bin();
+            rows.add(List.of(b.particle() == 0 ? "all" : String.valueOf(b.particle()), s.sector(),
+                    fmt(s.fromDeg()), fmt(s.toDeg()), fmt(b.distanceNm()), fmt(b.mean()), fmt(b.se()),
+                    fmt(b.weight()), b.n()));
+        }
+        CsvTable.write(file, List.of("particle", "sector", "from_deg", "to_deg", "distance_nm", "mean", "se", "weight",
+                "n"), rows);
     }
 
     private static void writeFits(PipelineResult r, Path file) throws IOException {
@@ -134,8 +164,10 @@ public final class PipelineResultWriter {
         summary.put("outlier_pixels_replaced", r.outlierPixels());
         summary.put("particles", r.segmentation().count());
         summary.put("profiled_particles", r.geometries().size());
+        summary.put("particles_source", Double.isNaN(r.segmentation().thresholdNm()) ? "given" : "segmented");
         summary.put("excluded_from_global_fit", r.outliers());
-        summary.put("threshold_nm", r.segmentation().thresholdNm());
+        summary.put("threshold_nm", Double.isNaN(r.segmentation().thresholdNm()) ? null
+                : r.segmentation().thresholdNm());
         DiffusionFit g = r.globalFit();
         if (Double.isFinite(r.settings().timeS())) {
             summary.put("D_cm2_s", g.dCm2PerS(r.settings().timeS()));

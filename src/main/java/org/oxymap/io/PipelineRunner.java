@@ -35,7 +35,16 @@ public final class PipelineRunner {
      * results folder may never contain.
      */
     public record Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
-            SpectralStack stack, List<ReferenceSpectrum> references) {
+            SpectralStack stack, List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels) {
+
+        /**
+         * The same inputs with particles from outside: a label or mask TIFF, a {@code .roi} or a RoiManager
+         * {@code .zip} ({@link ParticleFileReader}); the run then skips the segmentation.
+         */
+        public Inputs withParticles(Path file) throws IOException {
+            int[] labels = ParticleFileReader.read(file, stack.width(), stack.height());
+            return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, references, file, labels);
+        }
 
         /** Every input file (nulls for the absent optional ones), for {@link ResultsFolder#open}. */
         public Path[] files() {
@@ -43,6 +52,7 @@ public final class PipelineRunner {
             all.add(stackFile);
             all.add(energiesFile);
             all.add(i0File);
+            all.add(particlesFile);
             return all.toArray(new Path[0]);
         }
 
@@ -63,6 +73,9 @@ public final class PipelineRunner {
             m.put("references", refs);
             if (i0File != null) {
                 m.put("i0", ParamsJson.describeInput(i0File));
+            }
+            if (particlesFile != null) {
+                m.put("particles", ParamsJson.describeInput(particlesFile));
             }
             return m;
         }
@@ -105,7 +118,8 @@ public final class PipelineRunner {
                         + refs.stream().map(ReferenceSpectrum::name).toList());
             }
         }
-        return new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File, s, List.copyOf(refs));
+        return new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File, s, List.copyOf(refs), null,
+                null);
     }
 
     /**
@@ -121,7 +135,8 @@ public final class PipelineRunner {
             readOnly.add(paramsFile);
         }
         try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
-            PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(), listener);
+            PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(),
+                    inputs.particleLabels(), listener);
             PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
             ReportWriter.write(folder.dir());
             folder.commit();

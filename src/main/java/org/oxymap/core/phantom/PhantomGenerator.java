@@ -22,7 +22,9 @@ import org.oxymap.core.stack.SpectralStack;
  * lamella, so a pixel's thickness is the chord length and its fraction is the depth average over the chord.
  * Optical density is Σ f_k·L·R_k(E) with R_k the synthetic references in OD per nm; counts follow Beer–Lambert
  * with a smooth I0(E), then Poisson noise. Every energy image is drawn with its own sub-pixel drift, sampling the
- * continuous scene at the displaced pixel centres. The top rows are left empty for I0.
+ * continuous scene at the displaced pixel centres. The top rows are left empty for I0. Particles keep a minimum
+ * gap, or (for testing the split of touching particles) come in contact pairs; where two discs overlap, the pixel
+ * belongs to the particle placed first.
  */
 public final class PhantomGenerator {
 
@@ -315,7 +317,10 @@ public final class PhantomGenerator {
         double px = settings.pixelNm();
         double h = settings.sectionNm();
         double margin = settings.maxDriftPx() + 3;
-        double gapPx = 3;
+        double gapPx = settings.minGapPx();
+        boolean pairs = !Double.isNaN(settings.contactGapPx());
+        int lonely = -1; // a placed particle still waiting for its contact partner
+        int partnerFailures = 0;
         List<double[]> discs = new ArrayList<>(); // x, y, visible radius px, a, z0
         int attempts = 200 * settings.maxParticles() + 2000;
         for (int t = 0; t < attempts && discs.size() < settings.maxParticles(); t++) {
@@ -323,6 +328,27 @@ public final class PhantomGenerator {
             double z0 = (random.nextDouble() * 2 - 1) * 0.6 * a;
             double zNear = Math.max(0, Math.abs(z0) - h / 2);
             double visiblePx = Math.sqrt(a * a - zNear * zNear) / px;
+            if (lonely >= 0) {
+                double[] partner = discs.get(lonely);
+                double angle = random.nextDouble() * 2 * Math.PI;
+                double distance = partner[2] + visiblePx + settings.contactGapPx();
+                double x = partner[0] + distance * Math.cos(angle);
+                double y = partner[1] + distance * Math.sin(angle);
+                boolean free = x - visiblePx >= margin && x + visiblePx <= size - 1 - margin
+                        && y - visiblePx >= settings.emptyBandPx() + margin && y + visiblePx <= size - 1 - margin;
+                for (int i = 0; free && i < discs.size(); i++) {
+                    double[] d = discs.get(i);
+                    free = i == lonely || Math.hypot(d[0] - x, d[1] - y) >= d[2] + visiblePx + gapPx;
+                }
+                if (free) {
+                    discs.add(new double[] {x, y, visiblePx, a, z0});
+                }
+                if (free || ++partnerFailures > 200) {
+                    lonely = -1;
+                    partnerFailures = 0;
+                }
+                continue;
+            }
             double lo = margin + visiblePx;
             double x = lo + random.nextDouble() * (size - 1 - 2 * lo);
             double yLo = settings.emptyBandPx() + margin + visiblePx;
@@ -339,6 +365,9 @@ public final class PhantomGenerator {
             }
             if (free) {
                 discs.add(new double[] {x, y, visiblePx, a, z0});
+                if (pairs) {
+                    lonely = discs.size() - 1;
+                }
             }
         }
         // Core–shell particles: a random choice among those placed.

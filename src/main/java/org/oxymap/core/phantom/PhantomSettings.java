@@ -21,22 +21,27 @@ package org.oxymap.core.phantom;
  * @param maxDriftPx        largest per-energy drift, in pixels (0 = no drift)
  * @param emptyBandPx       rows at the top of the image kept free of particles (the I0 region)
  * @param probeFwhmNm       full width at half maximum of the Gaussian probe that blurs the transmission (0 = point)
+ * @param minGapPx          smallest gap between the visible discs of two particles, in pixels (may be negative:
+ *                          discs then overlap by up to that much)
+ * @param contactGapPx      NaN = particles placed independently; otherwise every second particle is placed against
+ *                          the one before it, with this gap between their discs (0 = touching, negative =
+ *                          overlapping; the overlap belongs to the earlier particle), a touching pair to split
  */
 public record PhantomSettings(long seed, int sizePx, double pixelNm, double sectionNm, double minRadiusNm,
         double maxRadiusNm, int maxParticles, int coreShellParticles, double shellNm, double dCm2PerS, double timeS,
         double surfaceFraction, double bulkFraction, double mn2Fraction, double i0Counts, double maxDriftPx,
-        int emptyBandPx, double probeFwhmNm) {
+        int emptyBandPx, double probeFwhmNm, double minGapPx, double contactGapPx) {
 
     /** The defaults of the bundled test image: 128 px of 10 nm, an 80 nm lamella, D = 1e-17 cm²/s for 1e6 s. */
     public static PhantomSettings defaults() {
         return new PhantomSettings(20211, 128, 10.0, 80.0, 60.0, 140.0, 14, 2, 25.0, 1e-17, 1.0e6, 0.6, 0.1, 0.05,
-                3.0e4, 1.5, 16, 10.0);
+                3.0e4, 1.5, 16, 10.0, 3.0, Double.NaN);
     }
 
     public PhantomSettings withSeed(long newSeed) {
         return new PhantomSettings(newSeed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
-                maxDriftPx, emptyBandPx, probeFwhmNm);
+                maxDriftPx, emptyBandPx, probeFwhmNm, minGapPx, contactGapPx);
     }
 
     /** Same settings at another image size; the number of particles scales with the area. */
@@ -45,25 +50,35 @@ public record PhantomSettings(long seed, int sizePx, double pixelNm, double sect
         return new PhantomSettings(seed, newSizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm,
                 Math.max(1, (int) Math.round(maxParticles * scale)),
                 (int) Math.round(coreShellParticles * Math.max(1.0, scale)), shellNm, dCm2PerS, timeS, surfaceFraction,
-                bulkFraction, mn2Fraction, i0Counts, maxDriftPx, emptyBandPx, probeFwhmNm);
+                bulkFraction, mn2Fraction, i0Counts, maxDriftPx, emptyBandPx, probeFwhmNm, minGapPx, contactGapPx);
     }
 
     public PhantomSettings withNoise(double newI0Counts) {
         return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, newI0Counts,
-                maxDriftPx, emptyBandPx, probeFwhmNm);
+                maxDriftPx, emptyBandPx, probeFwhmNm, minGapPx, contactGapPx);
     }
 
     public PhantomSettings withDrift(double newMaxDriftPx) {
         return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
-                newMaxDriftPx, emptyBandPx, probeFwhmNm);
+                newMaxDriftPx, emptyBandPx, probeFwhmNm, minGapPx, contactGapPx);
     }
 
     public PhantomSettings withProbeFwhmNm(double fwhmNm) {
         return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
                 coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
-                maxDriftPx, emptyBandPx, fwhmNm);
+                maxDriftPx, emptyBandPx, fwhmNm, minGapPx, contactGapPx);
+    }
+
+    /**
+     * Same settings with touching pairs: every second particle placed against the one before, {@code gapPx} apart
+     * (0 = touching, negative = overlapping), other particles at least {@code minGap} apart.
+     */
+    public PhantomSettings withContactPairs(double newMinGapPx, double gapPx) {
+        return new PhantomSettings(seed, sizePx, pixelNm, sectionNm, minRadiusNm, maxRadiusNm, maxParticles,
+                coreShellParticles, shellNm, dCm2PerS, timeS, surfaceFraction, bulkFraction, mn2Fraction, i0Counts,
+                maxDriftPx, emptyBandPx, probeFwhmNm, newMinGapPx, gapPx);
     }
 
     /** Throws IllegalArgumentException naming the first parameter out of range. */
@@ -89,6 +104,11 @@ public record PhantomSettings(long seed, int sizePx, double pixelNm, double sect
         require(emptyBandPx >= 4 && emptyBandPx < sizePx / 2, "empty band", emptyBandPx + " px",
                 "between 4 px and half the image");
         require(probeFwhmNm >= 0 && Double.isFinite(probeFwhmNm), "probe FWHM", probeFwhmNm + " nm", ">= 0");
+        require(Double.isFinite(minGapPx) && minGapPx > -minRadiusNm / pixelNm, "minimum gap", minGapPx + " px",
+                "a finite number of pixels, above minus the smallest radius");
+        require(Double.isNaN(contactGapPx) || (contactGapPx > -minRadiusNm / pixelNm && contactGapPx <= minGapPx
+                && contactGapPx < Double.POSITIVE_INFINITY), "contact gap", contactGapPx + " px",
+                "NaN (no pairs) or a number of pixels up to the minimum gap, above minus the smallest radius");
     }
 
     private static void require(boolean ok, String name, String value, String expected) {

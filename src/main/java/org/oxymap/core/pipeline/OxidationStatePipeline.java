@@ -8,7 +8,6 @@ import org.oxymap.core.align.AlignmentResult;
 import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.Shift;
 import org.oxymap.core.align.StackAligner;
-import org.oxymap.core.distance.EuclideanDistanceTransform;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
 import org.oxymap.core.model.DiffusionFit;
@@ -25,8 +24,8 @@ import org.oxymap.core.profile.EdgeDistanceProfiler;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.segment.ParticleMeasurement;
-import org.oxymap.core.segment.ParticleSegmenter;
 import org.oxymap.core.segment.Segmentation;
+import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.core.spectra.ReferenceSpectrum;
 import org.oxymap.core.stack.SpectralStack;
 
@@ -35,8 +34,9 @@ import org.oxymap.core.stack.SpectralStack;
  * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Fourier shift of
  * ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
- * sphere diffusion fit (per particle, then global over the particles that diffusion describes). Particles touching
- * the image border are measured but neither profiled nor fitted.
+ * sphere diffusion fit (per particle, then global over the particles that diffusion describes). Particles may also
+ * come from outside as a label image. Flagged particles (touching the border or another particle, outside the size
+ * limits, non-convex, without interior) are measured but neither profiled nor fitted.
  */
 public final class OxidationStatePipeline {
 
@@ -64,6 +64,18 @@ public final class OxidationStatePipeline {
     }
 
     public PipelineResult run(SpectralStack transmission, ProgressListener listener) {
+        return run(transmission, null, listener);
+    }
+
+    /**
+     * Runs the pipeline with particles given from outside (a label image of the stack's size, 0 = background,
+     * any positive ids) instead of segmenting the thickness map; null = segment.
+     */
+    public PipelineResult run(SpectralStack transmission, int[] particleLabels, ProgressListener listener) {
+        if (particleLabels != null && particleLabels.length != transmission.width() * transmission.height()) {
+            throw new IllegalArgumentException("the particle label image has " + particleLabels.length
+                    + " pixels but the stack is " + transmission.width() + " x " + transmission.height());
+        }
         String profileName = settings.profile() != null ? settings.profile() : defaultProfile(references);
         if (references.stream().noneMatch(r -> r.name().equals(profileName))) {
             throw new IllegalArgumentException("parameter profile names '" + profileName + "', but the references are "
@@ -115,24 +127,18 @@ public final class OxidationStatePipeline {
                 listener);
         float[] thickness = maps.thickness();
         boolean[] emptyForThreshold = empty;
-        if (emptyForThreshold == null) {
+        if (emptyForThreshold == null && particleLabels == null && settings.threshold() == ThresholdMethod.NOISE) {
             emptyForThreshold = new EmptyRegionI0Estimator().estimate(aligned).emptyMask();
         }
-        Segmentation segmentation = new ParticleSegmenter(settings.threshold(), settings.minAreaNm2())
-                .segment(thickness, maps.fitted(), emptyForThreshold, w, h, pw, ph);
-        listener.checkCancelled("distance transform");
-        float[] distance = EuclideanDistanceTransform.distanceToOwnBoundary(segmentation.labels(), w, h, pw, ph, true,
-                listener);
-
         float[] fraction = maps.fractions().get(maps.indexOf(profileName));
-        ParticleMeasurement[] particles = ParticleMeasurement.measureAll(segmentation, w, pw, ph, fraction, thickness);
-        boolean[] include = new boolean[segmentation.count()];
-        for (int l = 0; l < include.length; l++) {
-            include[l] = !segmentation.touchesBorder()[l];
-        }
-        EdgeDistanceProfiler profiler = new EdgeDistanceProfiler(binNm, 0.5 * Math.min(pw, ph));
-        List<ProfileBin> bins = profiler.profile(segmentation.labels(), segmentation.count(), include, distance,
-                fraction, thickness);
+        ParticleProfiles particleProfiles = new ParticleProfiling(used).run(thickness, fraction, maps.fitted(),
+                emptyForThreshold, w, h, pw, ph, particleLabels, listener);
+        Segmentation segmentation = particleProfiles.segmentation();
+        float[] distance = particleProfiles.distanceNm();
+        ParticleMeasurement[] particles = particleProfiles.particles();
+        boolean[] include = particleProfiles.included();
+        EdgeDistanceProfiler profiler = particleProfiles.profiler();
+        List<ProfileBin> bins = particleProfiles.bins();
 
         ParticleGeometryFitter geometryFitter = new ParticleGeometryFitter(settings.sectionNm());
         List<ParticleGeometry> geometries = new ArrayList<>();
@@ -152,8 +158,9 @@ public final class OxidationStatePipeline {
             listener.progress("particle geometry", l, segmentation.count());
         }
         if (profiled.isEmpty()) {
-            throw new IllegalArgumentException("no particle away from the image border has a profile to fit ("
-                    + segmentation.count() + " particles found, all touching the border)");
+            throw new IllegalArgumentException("no profiled particle has a profile to fit (" + segmentation.count()
+                    + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
+                    + " pixels per bin)");
         }
         DiffusionProfileFitter fitter = new DiffusionProfileFitter();
         List<DiffusionFit> each = fitter.fitEach(profiled, listener);
@@ -162,7 +169,8 @@ public final class OxidationStatePipeline {
                 .filter(p -> !outliers.contains(p.geometry().label())).toList();
         DiffusionFit global = fitter.fitGlobal(consistent.isEmpty() ? profiled : consistent, listener);
         return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
-                distance, particles, bins, geometries, global, each, outliers, area, outlierPixels);
+                distance, particles, bins, geometries, global, each, outliers, area, outlierPixels,
+                particleProfiles.normalisedBins(), particleProfiles.sectorBins());
     }
 
     /**

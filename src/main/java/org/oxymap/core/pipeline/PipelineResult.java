@@ -8,6 +8,7 @@ import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.model.DiffusionFit;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.profile.SectorProfileBin;
 import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.core.segment.Segmentation;
 
@@ -32,10 +33,12 @@ import org.oxymap.core.segment.Segmentation;
  * @param areaPx          the rectangle of the input stack that the maps cover (the whole image unless alignment
  *                        cropped to the common area)
  * @param outlierPixels   hot or dead pixel values replaced before alignment, over all energies
+ * @param normalisedBins  profiles against edge distance / equivalent radius (empty unless asked for)
+ * @param sectorBins      profiles per angular sector (empty unless asked for)
  */
 public record PipelineResult(PipelineSettings settings, Shift[] shifts, double[] i0, boolean i0FromStack,
         boolean[] emptyMask, int invalidPixels, FitMaps maps, Segmentation segmentation, float[] distanceNm,
         ParticleMeasurement[] particles, List<ProfileBin> profileBins, List<ParticleGeometry> geometries,
         DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers, PixelRectangle areaPx,
-        int outlierPixels) {
+        int outlierPixels, List<ProfileBin> normalisedBins, List<SectorProfileBin> sectorBins) {
 }

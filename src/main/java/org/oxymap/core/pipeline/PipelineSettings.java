@@ -14,53 +14,69 @@ import org.oxymap.core.segment.ThresholdMethod;
  * @param binNm          profile bin width; NaN = one pixel
  * @param background     background terms of the linear-combination fit
  * @param threshold      how particles are thresholded on the thickness map
- * @param minAreaNm2     particles smaller than this are dropped
+ * @param minAreaNm2     components smaller than this are dropped as noise; smaller particles from outside or
+ *                       from the watershed are flagged too_small
  * @param align          whether the energy images are aligned
  * @param preparation    energy shift, outliers, alignment options and I0 region (see {@link PreparationSettings})
+ * @param particles      hole filling, watershed, exclusion limits and extra profiles ({@link ParticleSettings})
  */
 public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
         BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align,
-        PreparationSettings preparation) {
+        PreparationSettings preparation, ParticleSettings particles) {
 
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
-                2000.0, true, PreparationSettings.defaults());
+                2000.0, true, PreparationSettings.defaults(), ParticleSettings.defaults());
     }
 
     public PipelineSettings withProfile(String v) {
-        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, preparation);
+        return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
+                preparation, particles);
     }
 
     public PipelineSettings withSectionNm(double v) {
-        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, preparation);
+        return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, preparation,
+                particles);
     }
 
     public PipelineSettings withTimeS(double v) {
-        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align, preparation);
+        return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align,
+                preparation, particles);
     }
 
     public PipelineSettings withBinNm(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align, preparation);
+        return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align,
+                preparation, particles);
     }
 
     public PipelineSettings withBackground(BackgroundModel v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, preparation);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, preparation,
+                particles);
     }
 
     public PipelineSettings withThreshold(ThresholdMethod v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, preparation);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, preparation,
+                particles);
     }
 
     public PipelineSettings withMinAreaNm2(double v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, preparation);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, preparation,
+                particles);
     }
 
     public PipelineSettings withAlign(boolean v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v, preparation);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v,
+                preparation, particles);
     }
 
     public PipelineSettings withPreparation(PreparationSettings v) {
-        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v);
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v,
+                particles);
+    }
+
+    public PipelineSettings withParticles(ParticleSettings v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
+                preparation, v);
     }
 
     /** The alignment options. */
@@ -87,10 +103,12 @@ public record PipelineSettings(String profile, double sectionNm, double timeS, d
         check(Double.isNaN(timeS) || (timeS > 0 && Double.isFinite(timeS)), "time-s", timeS, "a positive number of s");
         check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
         check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
-        if (background == null || threshold == null || preparation == null) {
-            throw new IllegalArgumentException("parameters background, threshold and preparation must be given");
+        if (background == null || threshold == null || preparation == null || particles == null) {
+            throw new IllegalArgumentException("parameters background, threshold, the preparation and the particle "
+                    + "settings must be given");
         }
         preparation.validate();
+        particles.validate(minAreaNm2);
     }
 
     private static void check(boolean ok, String name, double value, String expected) {

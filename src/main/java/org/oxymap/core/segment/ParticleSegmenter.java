@@ -1,9 +1,12 @@
 package org.oxymap.core.segment;
 
+import org.oxymap.core.progress.ProgressListener;
+
 /**
- * Particles from a thickness (edge-jump) map: a threshold, 8-connected components, and removal of components
- * smaller than a minimum area. Particles touching the image border are flagged (their edge there is not a
- * particle surface).
+ * Particles from a thickness (edge-jump) map: a threshold, optional hole filling, 8-connected components, removal
+ * of components smaller than a minimum area (noise specks), and an optional watershed split of touching particles
+ * ({@link DistanceWatershed}). Particles touching the image border are flagged (their edge there is not a particle
+ * surface).
  */
 public final class ParticleSegmenter {
 
@@ -12,50 +15,82 @@ public final class ParticleSegmenter {
 
     private final ThresholdMethod method;
     private final double minAreaNm2;
+    private final boolean fillHoles;
+    private final double watershedHNm;
 
+    /** Threshold and minimum area only: no hole filling, no watershed. */
     public ParticleSegmenter(ThresholdMethod method, double minAreaNm2) {
+        this(method, minAreaNm2, false, Double.NaN);
+    }
+
+    /**
+     * @param fillHoles    fill holes in the thresholded mask before labelling
+     * @param watershedHNm seed depth h of the watershed split in nm; NaN = no split
+     */
+    public ParticleSegmenter(ThresholdMethod method, double minAreaNm2, boolean fillHoles, double watershedHNm) {
+        if (method == null) {
+            throw new IllegalArgumentException("threshold method must be given");
+        }
         if (!(minAreaNm2 >= 0)) {
             throw new IllegalArgumentException("minimum particle area is " + minAreaNm2 + " nm², expected >= 0");
         }
+        if (!Double.isNaN(watershedHNm) && !(watershedHNm > 0 && Double.isFinite(watershedHNm))) {
+            throw new IllegalArgumentException("watershed seed depth is " + watershedHNm + " nm, expected > 0");
+        }
         this.method = method;
         this.minAreaNm2 = minAreaNm2;
+        this.fillHoles = fillHoles;
+        this.watershedHNm = watershedHNm;
+    }
+
+    /** {@link #segment(float[], boolean[], boolean[], int, int, double, double, ProgressListener)} without progress. */
+    public Segmentation segment(float[] thicknessNm, boolean[] fitted, boolean[] empty, int width, int height,
+            double pixelWidthNm, double pixelHeightNm) {
+        return segment(thicknessNm, fitted, empty, width, height, pixelWidthNm, pixelHeightNm, ProgressListener.NONE);
     }
 
     /**
      * @param thicknessNm the thickness map
      * @param fitted      pixels that carry a value (others are background); may be null
-     * @param empty       pixels known to be empty (the I0 region), for the noise threshold; may be null for Otsu
+     * @param empty       pixels known to be empty (the I0 region), for the noise threshold; may be null otherwise
      * @throws IllegalArgumentException when no particle is found, naming the threshold
      */
     public Segmentation segment(float[] thicknessNm, boolean[] fitted, boolean[] empty, int width, int height,
-            double pixelWidthNm, double pixelHeightNm) {
-        double threshold = switch (method) {
-            case OTSU -> OtsuThreshold.threshold(thicknessNm, fitted);
-            case NOISE -> noiseThreshold(thicknessNm, empty);
-        };
+            double pixelWidthNm, double pixelHeightNm, ProgressListener listener) {
+        double threshold;
+        if (method == ThresholdMethod.NOISE) {
+            threshold = noiseThreshold(thicknessNm, empty);
+        } else {
+            ThresholdHistogram histogram;
+            try {
+                histogram = ThresholdHistogram.of(thicknessNm, fitted);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("no particle found: the thickness map is empty or constant, so "
+                        + "the " + method.label() + " threshold has nothing to split", e);
+            }
+            threshold = histogram.upperEdge(method.rule().lastLowerBin(histogram.counts()));
+        }
         boolean[] foreground = new boolean[thicknessNm.length];
         for (int i = 0; i < foreground.length; i++) {
             foreground[i] = (fitted == null || fitted[i]) && thicknessNm[i] > threshold;
         }
+        if (fillHoles) {
+            foreground = HoleFiller.fill(foreground, width, height);
+        }
         int[] labels = ConnectedComponentLabeler.label(foreground, width, height, true);
         int minPixels = (int) Math.ceil(minAreaNm2 / (pixelWidthNm * pixelHeightNm));
         labels = ConnectedComponentLabeler.removeSmall(labels, width, height, Math.max(1, minPixels));
+        if (!Double.isNaN(watershedHNm)) {
+            labels = new DistanceWatershed(watershedHNm).split(labels, width, height, pixelWidthNm, pixelHeightNm,
+                    listener);
+        }
         int count = ConnectedComponentLabeler.count(labels);
         if (count == 0) {
             throw new IllegalArgumentException(String.format(
-                    "no particle found: no region of at least %.0f nm² is thicker than the threshold of %.2f nm "
-                            + "(is the image empty?)", minAreaNm2, threshold));
+                    "no particle found: no region of at least %.0f nm² is thicker than the %s threshold of %.2f nm "
+                            + "(is the image empty?)", minAreaNm2, method.label(), threshold));
         }
-        boolean[] border = new boolean[count];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int l = labels[y * width + x];
-                if (l > 0 && (x == 0 || y == 0 || x == width - 1 || y == height - 1)) {
-                    border[l - 1] = true;
-                }
-            }
-        }
-        return new Segmentation(labels, count, threshold, border);
+        return new Segmentation(labels, count, threshold, LabelImages.touchesBorder(labels, count, width, height));
     }
 
     private static double noiseThreshold(float[] thickness, boolean[] empty) {
