@@ -5,6 +5,7 @@ import java.util.List;
 import org.oxymap.core.align.Shift;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.model.DiffusionFit;
+import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.segment.ParticleMeasurement;
@@ -28,9 +29,10 @@ import org.oxymap.core.segment.Segmentation;
  * @param globalFit       the diffusion fit over all profiled particles
  * @param particleFits    the diffusion fit of each particle on its own (those that converged)
  * @param outliers        labels of particles left out of the global fit because diffusion does not describe them
+ * @param modelFits       diffusion and core–shell fits per particle and globally, intervals and comparisons
  */
 public record PipelineResult(PipelineSettings settings, Shift[] shifts, double[] i0, boolean i0FromStack,
         boolean[] emptyMask, int invalidPixels, FitMaps maps, Segmentation segmentation, float[] distanceNm,
         ParticleMeasurement[] particles, List<ProfileBin> profileBins, List<ParticleGeometry> geometries,
-        DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers) {
+        DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers, ModelFits modelFits) {
 }
