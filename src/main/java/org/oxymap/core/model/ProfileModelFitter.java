@@ -138,7 +138,8 @@ public final class ProfileModelFitter {
                     + " pixels, the model needs " + (k + 1));
         }
         if (hi - lo <= 1e-9 * Math.max(1.0, Math.abs(hi))) {
-            return ModelFit.notFitted(id, model, particles.size(), n, k, "all " + n + " bins have the value " + hi
+            return ModelFit.notFitted(id, model, particles.size(), n, k, "all " + n + " bins have the same value "
+                    + new java.math.BigDecimal(hi).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
                     + "; a flat profile has no shape to fit");
         }
         Problem problem = new Problem(model, particles, null);
