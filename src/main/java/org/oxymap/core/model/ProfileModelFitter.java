@@ -48,9 +48,10 @@ import org.oxymap.core.progress.ProgressListener;
  * entry of the full covariance with the concentrations free; it is multiplied by max(1, χ²_red). The 95%
  * interval uses Student's t with N − k degrees of freedom (for D·t: symmetric in log10). A concentration's
  * variance is its conditional variance at fixed θ plus (∂c/∂θ)²·var(θ). The bootstrap redraws, with a fixed seed,
- * the pixels within each bin of a particle (recomputing the bin means and standard errors as the profiler does;
- * the model stays averaged over all the bin's pixels) or, for a global fit, the particles; each resample is
- * refitted from the optimum and the 2.5% and 97.5% quantiles of θ give the interval.
+ * the pixels within each bin of a particle (recomputing the bin's thickness-weighted mean; the bin keeps its
+ * measured SE as its weight, because a bin of 3 to 5 pixels redrawn can come out with an SE near 0 and then
+ * dominate the fit; the model stays averaged over all the bin's pixels) or, for a global fit, the particles;
+ * each resample is refitted from the optimum and the 2.5% and 97.5% quantiles of θ give the interval.
  */
 public final class ProfileModelFitter {
 
@@ -259,7 +260,7 @@ public final class ProfileModelFitter {
         return Arrays.copyOf(out, used);
     }
 
-    /** Means and standard errors of each bin after drawing its pixels with replacement (DESIGN.md §2 estimator). */
+    /** Means of each bin after drawing its pixels with replacement; the standard errors stay the measured ones. */
     private static double[][] resampleBins(ProfiledParticle p, SplittableRandom random) {
         int bins = p.binCount();
         int[] count = new int[bins];
@@ -282,21 +283,12 @@ public final class ProfileModelFitter {
             }
             double sw = 0;
             double swx = 0;
-            double swxx = 0;
-            double sww = 0;
             for (int j = 0; j < count[b]; j++) {
                 int i = members[b][random.nextInt(count[b])];
-                double w = p.weight[i];
-                double x = p.value[i];
-                sw += w;
-                swx += w * x;
-                swxx += w * x * x;
-                sww += w * w;
+                sw += p.weight[i];
+                swx += p.weight[i] * p.value[i];
             }
-            double m = swx / sw;
-            double variance = Math.max(0.0, swxx / sw - m * m);
-            mean[b] = m;
-            se[b] = Math.max(ProfiledParticle.MIN_SE, Math.sqrt(variance) / Math.sqrt(sw * sw / sww));
+            mean[b] = swx / sw;
         }
         return new double[][] {mean, se};
     }

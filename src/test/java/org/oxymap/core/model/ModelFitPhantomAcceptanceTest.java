@@ -153,9 +153,9 @@ class ModelFitPhantomAcceptanceTest {
                 if (c.verdict() == expected) {
                     right++;
                 } else {
-                    wrong.append(String.format(" [seed %d particle %d %s a=%.0f: %s, dBIC %.1f]",
+                    wrong.append(String.format(" [seed %d particle %d %s a=%.0f: %s, margin %.1f]",
                             scene.phantom().settings().seed(), q.id(), q.model(), q.radiusNm(), c.verdict().label(),
-                            c.deltaBic()));
+                            c.margin()));
                 }
                 if (expected == Verdict.CORE_SHELL) {
                     coreShellTotal++;

@@ -261,6 +261,29 @@ class ProfileModelFitterTest {
     }
 
     @Test
+    void verdictRuleScalesByOverdispersion() {
+        // N = 10 bins, k = 3 each: ΔBIC = Δχ²; ĉ = max(1, smaller χ²_red)
+        ModelComparison clear = ModelComparison.of(fitWithChi2(ProfileModel.DIFFUSION, 5), fitWithChi2(ProfileModel.CORE_SHELL, 40));
+        assertEquals(35, clear.deltaBic(), 1e-12);
+        assertEquals(35, clear.deltaAic(), 1e-12);
+        assertEquals(1.0, clear.overdispersion());
+        assertEquals(35, clear.margin(), 1e-12);
+        assertEquals(Verdict.DIFFUSION, clear.verdict());
+        // both models miss the data: ĉ = 21/7 = 3, margin = −30/3 = −10, just decisive for core–shell
+        ModelComparison poor = ModelComparison.of(fitWithChi2(ProfileModel.DIFFUSION, 51), fitWithChi2(ProfileModel.CORE_SHELL, 21));
+        assertEquals(3.0, poor.overdispersion(), 1e-12);
+        assertEquals(-10, poor.margin(), 1e-12);
+        assertEquals(Verdict.CORE_SHELL, poor.verdict());
+        ModelComparison close = ModelComparison.of(fitWithChi2(ProfileModel.DIFFUSION, 49), fitWithChi2(ProfileModel.CORE_SHELL, 21));
+        assertEquals(Verdict.UNDECIDED, close.verdict(), "margin " + close.margin());
+    }
+
+    private static ModelFit fitWithChi2(ProfileModel model, double chi2) {
+        return new ModelFit(3, model, "ok", true, 1, 10, 3, chi2, 100, 1, null, null, 0,
+                List.of(new ParticleConcentrations(3, 0.6, 0.01, 0.1, 0.01)), 100, List.of());
+    }
+
+    @Test
     void boxLeastSquaresFindsTheConstrainedMinimum() {
         // brute force over a grid on the box
         SplittableRandom random = new SplittableRandom(5);
