@@ -121,6 +121,29 @@ public final class ProfiledParticle {
         return fittedBins;
     }
 
+    /**
+     * The same particle and pixels with other bin means and standard errors (e.g. synthetic data drawn from a
+     * model); shares the pixel arrays, so fits reuse the model basis built for this particle.
+     */
+    ProfiledParticle withData(double[] mean, double[] se) {
+        if (mean.length != dataMean.length || se.length != dataSe.length) {
+            throw new IllegalArgumentException("expected " + dataMean.length + " bins, got " + mean.length + " and "
+                    + se.length);
+        }
+        return new ProfiledParticle(geometry, rhoNm, weight, bin, mean.clone(), se.clone(), fitBin, fittedBins, value,
+                binWidthNm);
+    }
+
+    /** Centre of bin k: distance from the visible edge (nm), as the profiles report it. */
+    public double binCentreNm(int k) {
+        return (k + 0.5) * binWidthNm;
+    }
+
+    /** Number of pixels with a positive weight. */
+    public int pixelCount() {
+        return rhoNm.length;
+    }
+
     int binCount() {
         return dataMean.length;
     }
