@@ -21,7 +21,10 @@ import org.oxymap.core.distance.EuclideanDistanceTransform;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
-import org.oxymap.core.model.DiffusionProfileFitter;
+import org.oxymap.core.model.ModelFitSettings;
+import org.oxymap.core.model.OffsetMode;
+import org.oxymap.core.model.ProfileModel;
+import org.oxymap.core.model.ProfileModelFitter;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.model.ParticleGeometryFitter;
 import org.oxymap.core.model.ProfiledParticle;
@@ -160,16 +163,18 @@ public final class PipelineBenchmark {
                 ParticleGeometry g = geometry.fit(l, seg[0].labels(), maps[0].thickness(), w, stack.pixelWidthNm(),
                         stack.pixelHeightNm());
                 ProfiledParticle p = ProfiledParticle.of(g, seg[0].labels(), w, stack.pixelWidthNm(),
-                        stack.pixelHeightNm(), distance[0], maps[0].thickness(), profiler, bins.get(0));
+                        stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler, bins.get(0));
                 if (p.fittedBins() > 3) {
                     profiled.add(p);
                 }
             }
         }
-        DiffusionProfileFitter modelFitter = new DiffusionProfileFitter();
-        stages.add(stage("model fits (" + profiled.size() + " particles)",
-                () -> modelFitter.fitEach(profiled, ProgressListener.NONE), yardstick, profiled.size(), "fits/s", cores,
-                false));
+        // the fits themselves, without the bootstrap (which repeats them)
+        ProfileModelFitter modelFitter = new ProfileModelFitter(new ModelFitSettings(OffsetMode.FITTED, 0.0,
+                Double.NaN, 0, 1L));
+        stages.add(stage("diffusion fits (" + profiled.size() + " particles)",
+                () -> modelFitter.fitEach(profiled, ProfileModel.DIFFUSION, ProgressListener.NONE), yardstick,
+                profiled.size(), "fits/s", cores, false));
 
         OxidationStatePipeline pipeline = new OxidationStatePipeline(PipelineSettings.defaults()
                 .withTimeS(ps.timeS()), phantom.references());

@@ -9,15 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.model.BinResidual;
 import org.oxymap.core.model.DiffusionFit;
+import org.oxymap.core.model.Interval;
+import org.oxymap.core.model.ModelComparison;
+import org.oxymap.core.model.ModelFit;
+import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
+import org.oxymap.core.model.ProfileModel;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.profile.SectorProfileBin;
 import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.core.stack.SpectralStack;
 
-/** Writes a pipeline result into a results folder laid out as CONTRACT.md describes. */
+/**
+ * Writes a pipeline result into a results folder laid out as CONTRACT.md describes, plus residuals.csv and the fit
+ * plots in plots/.
+ */
 public final class PipelineResultWriter {
 
     private PipelineResultWriter() {
@@ -63,6 +72,8 @@ public final class PipelineResultWriter {
         }
         ProfilePlotWriter.write(r.profileBins(), r.settings().profile() + " fraction", out.subdir("plots"));
         writeFits(r, out.dir().resolve("fits.csv"));
+        writeResiduals(r.modelFits(), out.dir().resolve("residuals.csv"));
+        FitPlotWriter.write(r.modelFits(), r.settings().profile(), r.settings().timeS(), out.subdir("plots"));
         writeShifts(r, stack, out.dir().resolve("alignment.csv"));
         AlignmentPlot.write(stack.energiesEv(), r.shifts(), out.dir().resolve("alignment.png"));
         writeParams(r, stack, inputs, out.dir().resolve("params.json"));
@@ -117,25 +128,111 @@ public final class PipelineResultWriter {
                 "n"), rows);
     }
 
+    /** Columns of fits.csv: the spine's first, then the model comparison and intervals (issue 6). */
+    static final List<String> FIT_COLUMNS = List.of("particle", "model", "D_cm2_s", "D_se_cm2_s", "Dt_a2", "Dt_nm2",
+            "Dt_rel_se", "c_surface", "c_surface_se", "c_bulk", "c_bulk_se", "chi2_red", "aic", "bic", "n_bins",
+            "n_particles", "radius_nm", "in_global_fit", "status", "D_ci95_low_cm2_s", "D_ci95_high_cm2_s",
+            "D_boot95_low_cm2_s", "D_boot95_high_cm2_s", "Dt_a2_ci95_low", "Dt_a2_ci95_high", "Dt_a2_boot95_low",
+            "Dt_a2_boot95_high", "shell_nm", "shell_se_nm", "shell_ci95_low_nm", "shell_ci95_high_nm",
+            "shell_boot95_low_nm", "shell_boot95_high_nm", "verdict", "delta_aic", "delta_bic", "chi2_scale",
+            "verdict_margin");
+
+    /**
+     * fits.csv: for each profiled particle a diffusion row and a core–shell row, then the global core–shell row
+     * and, last, the global diffusion row (particle "all"). Cells that do not apply or have no value are empty,
+     * never NaN; the status column says why a model was not fitted.
+     */
     private static void writeFits(PipelineResult r, Path file) throws IOException {
         double t = r.settings().timeS();
+        ModelFits m = r.modelFits();
         List<List<Object>> rows = new ArrayList<>();
-        for (DiffusionFit f : r.particleFits()) {
-            rows.add(fitRow(f, t, r.outliers().contains(f.particle()) ? "excluded" : "included"));
+        for (int i = 0; i < m.diffusion().size(); i++) {
+            ModelComparison c = m.comparisons().get(i);
+            String in = r.outliers().contains(m.diffusion().get(i).particle()) ? "excluded" : "included";
+            rows.add(fitRow(m.diffusion().get(i), c, t, in));
+            rows.add(fitRow(m.coreShell().get(i), c, t, in));
         }
-        rows.add(fitRow(r.globalFit(), t, "global"));
-        CsvTable.write(file, List.of("particle", "model", "D_cm2_s", "D_se_cm2_s", "Dt_a2", "Dt_nm2", "Dt_rel_se",
-                "c_surface", "c_surface_se", "c_bulk", "c_bulk_se", "chi2_red", "aic", "bic", "n_bins",
-                "n_particles", "radius_nm", "in_global_fit"), rows);
+        rows.add(fitRow(m.globalCoreShell(), m.comparison(0), t, "global"));
+        rows.add(fitRow(m.globalDiffusion(), m.comparison(0), t, "global"));
+        CsvTable.write(file, FIT_COLUMNS, rows);
     }
 
-    private static List<Object> fitRow(DiffusionFit f, double timeS, String inGlobal) {
+    private static List<Object> fitRow(ModelFit f, ModelComparison c, double timeS, String inGlobal) {
         boolean timed = Double.isFinite(timeS);
-        return List.of(f.particle() == 0 ? "all" : String.valueOf(f.particle()), DiffusionFit.MODEL,
-                timed ? fmt(f.dCm2PerS(timeS)) : "", timed ? fmt(f.dSeCm2PerS(timeS)) : "", fmt(f.dtOverA2()),
-                fmt(f.dtNm2()), fmt(f.dtRelSe()), fmt(f.cSurface()), fmt(f.cSurfaceSe()), fmt(f.cBulk()),
-                fmt(f.cBulkSe()), fmt(f.reducedChi2()), fmt(f.aic()), fmt(f.bic()), f.bins(), f.particles(),
-                fmt(f.radiusNm()), inGlobal);
+        boolean diffusion = f.model() == ProfileModel.DIFFUSION;
+        boolean ok = f.fitted();
+        List<Object> row = new ArrayList<>();
+        row.add(f.particle() == 0 ? "all" : String.valueOf(f.particle()));
+        row.add(f.model().label());
+        double a2 = f.radiusNm() * f.radiusNm();
+        double toD = timed ? 1e-14 / timeS : Double.NaN;
+        boolean d = ok && diffusion;
+        row.add(d && timed ? cell(f.shape() * toD) : "");
+        row.add(d && timed ? cell(f.shapeSe() * toD) : "");
+        row.add(d ? cell(f.shape() / a2) : "");
+        row.add(d ? cell(f.shape()) : "");
+        row.add(d ? cell(f.shapeSe() / f.shape()) : "");
+        row.add(ok ? cell(f.meanOuter()) : "");
+        row.add(ok ? cell(f.meanOuterSe()) : "");
+        row.add(ok ? cell(f.meanInner()) : "");
+        row.add(ok ? cell(f.meanInnerSe()) : "");
+        row.add(ok ? cell(f.reducedChi2()) : "");
+        row.add(ok ? cell(f.aic()) : "");
+        row.add(ok ? cell(f.bic()) : "");
+        row.add(f.bins());
+        row.add(f.particles());
+        row.add(ok ? cell(f.radiusNm()) : "");
+        row.add(inGlobal);
+        row.add(f.status());
+        addInterval(row, d && timed ? f.shapeCi95() : null, toD);
+        addInterval(row, d && timed ? f.shapeBootstrapCi95() : null, toD);
+        addInterval(row, d ? f.shapeCi95() : null, 1 / a2);
+        addInterval(row, d ? f.shapeBootstrapCi95() : null, 1 / a2);
+        boolean s = ok && !diffusion;
+        row.add(s ? cell(f.shape()) : "");
+        row.add(s ? cell(f.shapeSe()) : "");
+        addInterval(row, s ? f.shapeCi95() : null, 1);
+        addInterval(row, s ? f.shapeBootstrapCi95() : null, 1);
+        row.add(c == null ? "" : c.verdict().label());
+        row.add(c == null ? "" : cell(c.deltaAic()));
+        row.add(c == null ? "" : cell(c.deltaBic()));
+        row.add(c == null ? "" : cell(c.overdispersion()));
+        row.add(c == null ? "" : cell(c.margin()));
+        return row;
+    }
+
+    private static void addInterval(List<Object> row, Interval interval, double scale) {
+        row.add(interval == null ? "" : cell(interval.low() * scale));
+        row.add(interval == null ? "" : cell(interval.high() * scale));
+    }
+
+    /**
+     * residuals.csv: every fitted bin of every fit (fit = particle or global), with the model's bin prediction and
+     * (data − model)/SE; the global fits also give the ensemble bins (particle "all").
+     */
+    private static void writeResiduals(ModelFits m, Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < m.diffusion().size(); i++) {
+            addResiduals(rows, m.diffusion().get(i), "particle");
+            addResiduals(rows, m.coreShell().get(i), "particle");
+        }
+        addResiduals(rows, m.globalDiffusion(), "global");
+        addResiduals(rows, m.globalCoreShell(), "global");
+        CsvTable.write(file, List.of("particle", "model", "fit", "distance_nm", "data", "se", "prediction",
+                "residual_se"), rows);
+    }
+
+    private static void addResiduals(List<List<Object>> rows, ModelFit f, String fit) {
+        for (BinResidual b : f.residuals()) {
+            rows.add(List.of(b.particle() == 0 ? "all" : String.valueOf(b.particle()), f.model().label(), fit,
+                    cell(b.distanceNm()), cell(b.data()), cell(b.se()), cell(b.prediction()),
+                    cell(b.normalizedResidual())));
+        }
+    }
+
+    /** A table cell: the number, or empty when it is not finite (tables never hold NaN). */
+    static String cell(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     private static void writeShifts(PipelineResult r, SpectralStack stack, Path file) throws IOException {
@@ -154,6 +251,12 @@ public final class PipelineResultWriter {
         root.put("inputs", inputs);
         Map<String, Object> parameters = ParamsJson.settingsToMap(r.settings());
         parameters.put("pixel_nm", stack.pixelWidthNm());
+        var fitSettings = r.modelFits().settings();
+        parameters.put("offset", fitSettings.offsetMode().label());
+        parameters.put("offset_nm", fitSettings.offsetNm());
+        parameters.put("offset_max_nm", Double.isNaN(fitSettings.offsetMaxNm()) ? null : fitSettings.offsetMaxNm());
+        parameters.put("bootstrap", fitSettings.bootstrapReplicates());
+        parameters.put("bootstrap_seed", fitSettings.bootstrapSeed());
         root.put("parameters", parameters);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stack", stack.toString());
@@ -175,6 +278,13 @@ public final class PipelineResultWriter {
         }
         summary.put("Dt_nm2", g.dtNm2());
         summary.put("chi2_red", g.reducedChi2());
+        ModelComparison global = r.modelFits().comparison(0);
+        summary.put("verdict", global.verdict().label());
+        summary.put("delta_bic", Double.isFinite(global.deltaBic()) ? global.deltaBic() : null);
+        summary.put("verdict_margin", Double.isFinite(global.margin()) ? global.margin() : null);
+        summary.put("verdict_rule", "|verdict_margin| >= " + ModelComparison.DECISIVE_MARGIN + ", verdict_margin = "
+                + "BIC(core-shell) - BIC(diffusion) with chi2 divided by chi2_scale = max(1, smaller chi2_red);"
+                + " positive favours diffusion");
         root.put("summary", summary);
         ParamsJson.write(file, root);
     }

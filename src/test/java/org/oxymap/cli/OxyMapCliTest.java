@@ -71,7 +71,8 @@ class OxyMapCliTest {
         assertEquals(0, r.code, r.err);
         for (String f : List.of("params.json", "maps/coefficient_Mn3.tif", "maps/fraction_Mn3.tif", "maps/valence.tif",
                 "maps/thickness.tif", "maps/residual.tif", "maps/mask.tif", "particles/labels.tif",
-                "particles/distance.tif", "particles/particles.csv", "profiles.csv", "fits.csv")) {
+                "particles/distance.tif", "particles/particles.csv", "profiles.csv", "fits.csv", "residuals.csv",
+                "plots/fit_all.png", "plots/fit_1.png")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertReportImagesLoad(out);
@@ -82,6 +83,11 @@ class OxyMapCliTest {
         Map<String, String> all = fits.get(fits.size() - 1);
         assertEquals("all", all.get("particle"));
         assertEquals(1e-17, Double.parseDouble(all.get("D_cm2_s")), 0.25e-17);
+        assertEquals("sphere-diffusion", all.get("model"));
+        assertTrue(fits.stream().anyMatch(m -> m.get("model").equals("core-shell") && m.get("particle").equals("all")));
+        assertTrue(fits.stream().allMatch(m -> !m.get("verdict").isEmpty() && !m.get("status").isEmpty()));
+        assertFalse(Files.readString(out.resolve("fits.csv")).contains("NaN"), "fits.csv holds no NaN");
+        assertFalse(Files.readString(out.resolve("residuals.csv")).contains("NaN"), "residuals.csv holds no NaN");
         assertTrue(CsvTable.read(out.resolve("profiles.csv")).stream().anyMatch(m -> m.get("particle").equals("all")));
 
         // rerunning from params.json reproduces the same D; the earlier results folder may be replaced

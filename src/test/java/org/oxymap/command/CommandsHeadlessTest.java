@@ -74,7 +74,8 @@ public class CommandsHeadlessTest {
     /** The bundled phantom was made with D = 1e-17 cm²/s. */
     public static void assertAllRowD(Path fits) throws Exception {
         assertTrue(Files.isRegularFile(fits), fits + " missing");
-        Map<String, String> all = CsvTable.read(fits).stream().filter(r -> "all".equals(r.get("particle")))
+        Map<String, String> all = CsvTable.read(fits).stream()
+                .filter(r -> "all".equals(r.get("particle")) && "sphere-diffusion".equals(r.get("model")))
                 .findFirst().orElseThrow();
         double d = Double.parseDouble(all.get("D_cm2_s"));
         assertEquals(1e-17, d, 0.25e-17, "global D " + d);

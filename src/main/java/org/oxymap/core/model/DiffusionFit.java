@@ -1,7 +1,9 @@
 package org.oxymap.core.model;
 
 /**
- * A fit of the depth-averaged sphere diffusion model to one or more particles' profiles.
+ * A fit of the depth-averaged sphere diffusion model to one or more particles' profiles, in the spine's form
+ * (made from a {@link ModelFit} by {@link ModelFit#toDiffusionFit()}; for a global fit the concentrations are the
+ * means over the particles, each of which has its own).
  *
  * <p>The model's information criteria assume Gaussian errors with the profile's standard errors:
  * AIC = χ² + 2k and BIC = χ² + k·ln N, with N fitted bins and k parameters (Burnham &amp; Anderson 2002, for

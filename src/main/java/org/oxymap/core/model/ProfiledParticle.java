@@ -9,7 +9,8 @@ import org.oxymap.core.profile.ProfileBin;
  * One particle ready for model fitting: its geometry, and for each of its pixels the projected distance ρ from
  * the centre, the thickness weight and the profile bin, next to the measured profile (mean and SE per bin).
  * A model's prediction for a bin is the thickness-weighted mean of the model over the same pixels, so model and
- * data are binned identically.
+ * data are binned identically. When built with the pixel values ({@link #of(ParticleGeometry, int[], int, double,
+ * double, float[], float[], float[], EdgeDistanceProfiler, List)}) the profile can be bootstrapped over pixels.
  */
 public final class ProfiledParticle {
 
@@ -26,9 +27,12 @@ public final class ProfiledParticle {
     final double[] dataSe;
     final boolean[] fitBin;
     final int fittedBins;
+    /** Each pixel's profiled value, or null when the particle was built without them. */
+    final double[] value;
+    final double binWidthNm;
 
     private ProfiledParticle(ParticleGeometry geometry, double[] rhoNm, double[] weight, int[] bin, double[] dataMean,
-            double[] dataSe, boolean[] fitBin, int fittedBins) {
+            double[] dataSe, boolean[] fitBin, int fittedBins, double[] value, double binWidthNm) {
         this.geometry = geometry;
         this.rhoNm = rhoNm;
         this.weight = weight;
@@ -37,6 +41,8 @@ public final class ProfiledParticle {
         this.dataSe = dataSe;
         this.fitBin = fitBin;
         this.fittedBins = fittedBins;
+        this.value = value;
+        this.binWidthNm = binWidthNm;
     }
 
     /**
@@ -46,11 +52,23 @@ public final class ProfiledParticle {
     public static ProfiledParticle of(ParticleGeometry geometry, int[] labels, int width, double pixelWidthNm,
             double pixelHeightNm, float[] distanceNm, float[] weights, EdgeDistanceProfiler profiler,
             List<ProfileBin> bins) {
+        return of(geometry, labels, width, pixelWidthNm, pixelHeightNm, distanceNm, weights, null, profiler, bins);
+    }
+
+    /**
+     * As {@link #of(ParticleGeometry, int[], int, double, double, float[], float[], EdgeDistanceProfiler, List)},
+     * keeping each pixel's profiled value (the map the bins were made from) for the bootstrap over pixels.
+     *
+     * @param values the profiled map, or null
+     */
+    public static ProfiledParticle of(ParticleGeometry geometry, int[] labels, int width, double pixelWidthNm,
+            double pixelHeightNm, float[] distanceNm, float[] weights, float[] values, EdgeDistanceProfiler profiler,
+            List<ProfileBin> bins) {
         int label = geometry.label();
         int n = 0;
         int maxBin = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label && weights[i] > 0) {
+            if (labels[i] == label && weights[i] > 0 && (values == null || Double.isFinite(values[i]))) {
                 n++;
                 maxBin = Math.max(maxBin, profiler.binOf(distanceNm[i]));
             }
@@ -58,9 +76,13 @@ public final class ProfiledParticle {
         double[] rho = new double[n];
         double[] w = new double[n];
         int[] b = new int[n];
+        double[] v = values == null ? null : new double[n];
         int j = 0;
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label && weights[i] > 0) {
+            if (labels[i] == label && weights[i] > 0 && (values == null || Double.isFinite(values[i]))) {
+                if (v != null) {
+                    v[j] = values[i];
+                }
                 rho[j] = Math.hypot((i % width - geometry.xPx()) * pixelWidthNm,
                         (i / width - geometry.yPx()) * pixelHeightNm);
                 w[j] = weights[i];
@@ -87,7 +109,7 @@ public final class ProfiledParticle {
                 fitted++;
             }
         }
-        return new ProfiledParticle(geometry, rho, w, b, mean, se, fit, fitted);
+        return new ProfiledParticle(geometry, rho, w, b, mean, se, fit, fitted, v, profiler.binWidthNm());
     }
 
     public ParticleGeometry geometry() {
@@ -99,19 +121,27 @@ public final class ProfiledParticle {
         return fittedBins;
     }
 
-    /** Thickness-weighted mean of the model over each bin's pixels; {@code out} has one entry per bin. */
-    void predict(ProjectedRadialProfile model, double[] out) {
-        double[] sw = new double[out.length];
-        java.util.Arrays.fill(out, 0);
-        for (int i = 0; i < rhoNm.length; i++) {
-            out[bin[i]] += weight[i] * model.meanConcentration(rhoNm[i]);
-            sw[bin[i]] += weight[i];
+    /**
+     * The same particle and pixels with other bin means and standard errors (e.g. synthetic data drawn from a
+     * model); shares the pixel arrays, so fits reuse the model basis built for this particle.
+     */
+    ProfiledParticle withData(double[] mean, double[] se) {
+        if (mean.length != dataMean.length || se.length != dataSe.length) {
+            throw new IllegalArgumentException("expected " + dataMean.length + " bins, got " + mean.length + " and "
+                    + se.length);
         }
-        for (int k = 0; k < out.length; k++) {
-            if (sw[k] > 0) {
-                out[k] /= sw[k];
-            }
-        }
+        return new ProfiledParticle(geometry, rhoNm, weight, bin, mean.clone(), se.clone(), fitBin, fittedBins, value,
+                binWidthNm);
+    }
+
+    /** Centre of bin k: distance from the visible edge (nm), as the profiles report it. */
+    public double binCentreNm(int k) {
+        return (k + 0.5) * binWidthNm;
+    }
+
+    /** Number of pixels with a positive weight. */
+    public int pixelCount() {
+        return rhoNm.length;
     }
 
     int binCount() {

@@ -11,9 +11,13 @@ import org.oxymap.core.align.StackAligner;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
 import org.oxymap.core.model.DiffusionFit;
-import org.oxymap.core.model.DiffusionProfileFitter;
+import org.oxymap.core.model.ModelFit;
+import org.oxymap.core.model.ModelFitSettings;
+import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.model.ParticleGeometryFitter;
+import org.oxymap.core.model.ProfileModel;
+import org.oxymap.core.model.ProfileModelFitter;
 import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.energy.EnergyAxisCalibrator;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
@@ -34,9 +38,10 @@ import org.oxymap.core.stack.SpectralStack;
  * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Fourier shift of
  * ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
- * sphere diffusion fit (per particle, then global over the particles that diffusion describes). Particles may also
- * come from outside as a label image. Flagged particles (touching the border or another particle, outside the size
- * limits, non-convex, without interior) are measured but neither profiled nor fitted.
+ * diffusion and core–shell fits (per particle, then global over the particles that diffusion describes), compared
+ * per particle and globally. Particles may also come from outside as a label image. Flagged particles (touching
+ * the border or another particle, outside the size limits, non-convex, without interior) are measured but neither
+ * profiled nor fitted.
  */
 public final class OxidationStatePipeline {
 
@@ -45,11 +50,20 @@ public final class OxidationStatePipeline {
 
     private final PipelineSettings settings;
     private final List<ReferenceSpectrum> references;
+    private final ModelFitSettings modelFitSettings;
 
     public OxidationStatePipeline(PipelineSettings settings, List<ReferenceSpectrum> references) {
+        this(settings, references, ModelFitSettings.defaults());
+    }
+
+    /** @param modelFitSettings offset handling and bootstrap of the model fits */
+    public OxidationStatePipeline(PipelineSettings settings, List<ReferenceSpectrum> references,
+            ModelFitSettings modelFitSettings) {
         settings.validate();
+        modelFitSettings.validate();
         this.settings = settings;
         this.references = List.copyOf(references);
+        this.modelFitSettings = modelFitSettings;
     }
 
     /** The reference profiled by default: the one with valence 3 (e.g. Mn3+). */
@@ -150,8 +164,8 @@ public final class OxidationStatePipeline {
             }
             ParticleGeometry g = geometryFitter.fit(l, segmentation.labels(), thickness, w, pw, ph);
             geometries.add(g);
-            ProfiledParticle p = ProfiledParticle.of(g, segmentation.labels(), w, pw, ph, distance, thickness, profiler,
-                    bins);
+            ProfiledParticle p = ProfiledParticle.of(g, segmentation.labels(), w, pw, ph, distance, thickness, fraction,
+                    profiler, bins);
             if (p.fittedBins() > 0) {
                 profiled.add(p);
             }
@@ -162,15 +176,38 @@ public final class OxidationStatePipeline {
                     + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
                     + " pixels per bin)");
         }
-        DiffusionProfileFitter fitter = new DiffusionProfileFitter();
-        List<DiffusionFit> each = fitter.fitEach(profiled, listener);
+        ModelFits fits = fitModels(profiled, listener);
+        List<DiffusionFit> each = fits.diffusion().stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit)
+                .toList();
+        List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())
+                .filter(l -> !fits.globalParticles().contains(l)).toList();
+        DiffusionFit global = fits.globalDiffusion().toDiffusionFit();
+        return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
+                distance, particles, bins, geometries, global, each, outliers, area, outlierPixels,
+                particleProfiles.normalisedBins(), particleProfiles.sectorBins(), fits);
+    }
+
+    /**
+     * Both models per particle, the diffusion outliers left out, both models globally over the rest, and the
+     * comparisons. Throws IllegalArgumentException (with the fit's reason) when not even the global diffusion fit
+     * can be made.
+     */
+    private ModelFits fitModels(List<ProfiledParticle> profiled, ProgressListener listener) {
+        ProfileModelFitter fitter = new ProfileModelFitter(modelFitSettings);
+        List<ModelFit> diffusion = fitter.fitEach(profiled, ProfileModel.DIFFUSION, listener);
+        List<ModelFit> coreShell = fitter.fitEach(profiled, ProfileModel.CORE_SHELL, listener);
+        List<DiffusionFit> each = diffusion.stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit).toList();
         List<Integer> outliers = diffusionOutliers(each);
         List<ProfiledParticle> consistent = profiled.stream()
                 .filter(p -> !outliers.contains(p.geometry().label())).toList();
-        DiffusionFit global = fitter.fitGlobal(consistent.isEmpty() ? profiled : consistent, listener);
-        return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
-                distance, particles, bins, geometries, global, each, outliers, area, outlierPixels,
-                particleProfiles.normalisedBins(), particleProfiles.sectorBins());
+        List<ProfiledParticle> shared = consistent.isEmpty() ? profiled : consistent;
+        ModelFit globalDiffusion = fitter.fitGlobal(shared, ProfileModel.DIFFUSION, listener);
+        if (!globalDiffusion.fitted()) {
+            throw new IllegalArgumentException("the diffusion fit over all particles was " + globalDiffusion.status());
+        }
+        ModelFit globalCoreShell = fitter.fitGlobal(shared, ProfileModel.CORE_SHELL, listener);
+        return ModelFits.of(modelFitSettings, diffusion, coreShell, globalDiffusion, globalCoreShell,
+                shared.stream().map(p -> p.geometry().label()).toList());
     }
 
     /**

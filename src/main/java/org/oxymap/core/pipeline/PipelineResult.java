@@ -6,6 +6,7 @@ import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.Shift;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.model.DiffusionFit;
+import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.profile.SectorProfileBin;
@@ -35,10 +36,11 @@ import org.oxymap.core.segment.Segmentation;
  * @param outlierPixels   hot or dead pixel values replaced before alignment, over all energies
  * @param normalisedBins  profiles against edge distance / equivalent radius (empty unless asked for)
  * @param sectorBins      profiles per angular sector (empty unless asked for)
+ * @param modelFits       diffusion and core–shell fits per particle and globally, intervals and comparisons
  */
 public record PipelineResult(PipelineSettings settings, Shift[] shifts, double[] i0, boolean i0FromStack,
         boolean[] emptyMask, int invalidPixels, FitMaps maps, Segmentation segmentation, float[] distanceNm,
         ParticleMeasurement[] particles, List<ProfileBin> profileBins, List<ParticleGeometry> geometries,
         DiffusionFit globalFit, List<DiffusionFit> particleFits, List<Integer> outliers, PixelRectangle areaPx,
-        int outlierPixels, List<ProfileBin> normalisedBins, List<SectorProfileBin> sectorBins) {
+        int outlierPixels, List<ProfileBin> normalisedBins, List<SectorProfileBin> sectorBins, ModelFits modelFits) {
 }
