@@ -42,10 +42,10 @@ class RunParticlesCliTest {
         assertTrue(particles.get(0).endsWith(",circularity,solidity,profiled,flags"), particles.get(0));
         long plots;
         try (var s = Files.list(first.resolve("plots"))) {
-            plots = s.count();
+            plots = s.filter(f -> f.getFileName().toString().startsWith("profile_")).count();
         }
         long profiled = particles.stream().skip(1).filter(l -> l.contains(",true,")).count();
-        assertEquals(profiled + 1, plots, "one plot per profiled particle and one for the ensemble");
+        assertEquals(profiled + 1, plots, "one profile plot per profiled particle and one for the ensemble");
         String params = Files.readString(first.resolve("params.json"));
         assertTrue(params.contains("\"threshold\": \"li\"") && params.contains("\"sectors\": 4")
                 && params.contains("\"fill_holes\": false") && params.contains("\"watershed_h_nm\": 15.0"), params);
