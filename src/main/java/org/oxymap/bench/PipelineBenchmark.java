@@ -14,9 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
-import org.oxymap.core.align.ImageShifter;
-import org.oxymap.core.align.PhaseCorrelationAligner;
-import org.oxymap.core.align.Shift;
+import org.oxymap.core.align.AlignmentResult;
+import org.oxymap.core.align.AlignmentSettings;
+import org.oxymap.core.align.StackAligner;
 import org.oxymap.core.distance.EuclideanDistanceTransform;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.fit.FitMaps;
@@ -54,7 +54,8 @@ import org.oxymap.io.TiffStackIO;
 public final class PipelineBenchmark {
 
     /** Benchmark inputs. */
-    public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch) {
+    /** @param until last stage to run ("align", or null for all) */
+    public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until) {
     }
 
     /** The whole benchmark result. */
@@ -109,14 +110,14 @@ public final class PipelineBenchmark {
             Files.deleteIfExists(tif.resolveSibling("bench-stack.energies.txt"));
         }
 
-        PhaseCorrelationAligner aligner = new PhaseCorrelationAligner(10);
-        Shift[][] shifts = new Shift[1][];
-        stages.add(stage("align", () -> {
-            shifts[0] = PhaseCorrelationAligner.relativeToMean(
-                    aligner.estimateShifts(stack.planes(), w, h, stack.energyCount() / 2, ProgressListener.NONE));
-            return ImageShifter.alignAll(stack.planes(), w, h, shifts[0]);
-        }, yardstick, values, "values/s", cores, false));
-        SpectralStack aligned = stack.withPlanes(ImageShifter.alignAll(stack.planes(), w, h, shifts[0]));
+        StackAligner aligner = new StackAligner(AlignmentSettings.defaults());
+        AlignmentResult[] alignment = new AlignmentResult[1];
+        stages.add(stage("align (pipeline default)", () -> alignment[0] = aligner.align(stack, ProgressListener.NONE),
+                yardstick, values, "values/s", cores, false));
+        if (only("align")) {
+            return report(stages, yardstick, values, phantom.particles().size());
+        }
+        SpectralStack aligned = alignment[0].aligned();
 
         EmptyRegionI0Estimator.Result[] i0 = new EmptyRegionI0Estimator.Result[1];
         OpticalDensityConverter.Result[] od = new OpticalDensityConverter.Result[1];
@@ -181,9 +182,18 @@ public final class PipelineBenchmark {
         stages.add(stage("whole pipeline", () -> pipeline.run(stack, ProgressListener.NONE), yardstick, values,
                 "values/s", cores, false));
 
-        double stackMb = values * 4.0 / (1 << 20);
-        return new Report(settings.sizePx(), settings.energies(), settings.reps(), cores,
-                Runtime.getRuntime().maxMemory() >> 20, yardstick, stackMb, phantom.particles().size(), stages);
+        return report(stages, yardstick, values, phantom.particles().size());
+    }
+
+    private Report report(List<StageTiming> stages, double yardstick, long values, int particles) {
+        return new Report(settings.sizePx(), settings.energies(), settings.reps(),
+                ForkJoinPool.commonPool().getParallelism() + 1, Runtime.getRuntime().maxMemory() >> 20, yardstick,
+                values * 4.0 / (1 << 20), particles, stages);
+    }
+
+    /** True when the benchmark stops after {@code stage} (the --until option). */
+    private boolean only(String stage) {
+        return stage.equals(settings.until());
     }
 
     private StageTiming stage(String name, Callable<?> work, double yardstick, long units, String unit, int cores,

@@ -34,6 +34,8 @@ final class BenchVerb implements Callable<Integer> {
     @Option(names = "--max-fits", defaultValue = "1000", description = "Particles in the model-fit stage (default "
             + "${DEFAULT-VALUE}).")
     int maxFits;
+    @Option(names = "--until", description = "Stop after this stage (align); default: every stage.")
+    String until;
     @Option(names = "--commit", description = "Commit measured (default: git rev-parse HEAD when available).")
     String commit;
 
@@ -42,7 +44,7 @@ final class BenchVerb implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("oxymap-bench");
         PipelineBenchmark.Report r;
         try {
-            r = new PipelineBenchmark(new PipelineBenchmark.Settings(size, energies, reps, maxFits, scratch),
+            r = new PipelineBenchmark(new PipelineBenchmark.Settings(size, energies, reps, maxFits, scratch, until),
                     new ConsoleProgress(OxyMapCli.Verb.err)).run();
         } finally {
             Files.deleteIfExists(scratch);

@@ -26,34 +26,8 @@ public final class OtsuThreshold {
      * @throws IllegalArgumentException if there are no finite values or they are all equal
      */
     public static double threshold(float[] values, boolean[] mask) {
-        if (values == null) {
-            throw new IllegalArgumentException("values must not be null");
-        }
-        if (mask != null && mask.length != values.length) {
-            throw new IllegalArgumentException("mask length must equal values length " + values.length
-                    + ", got " + mask.length);
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < values.length; i++) {
-            if ((mask == null || mask[i]) && Float.isFinite(values[i])) {
-                min = Math.min(min, values[i]);
-                max = Math.max(max, values[i]);
-            }
-        }
-        if (!(max > min)) {
-            throw new IllegalArgumentException("image is empty/constant: nothing to threshold (values"
-                    + (mask == null ? "" : " under mask") + " have no finite spread)");
-        }
-        double range = max - min;
-        long[] histogram = new long[BINS];
-        for (int i = 0; i < values.length; i++) {
-            if ((mask == null || mask[i]) && Float.isFinite(values[i])) {
-                int bin = (int) ((values[i] - min) / range * BINS);
-                histogram[Math.min(BINS - 1, bin)]++;
-            }
-        }
-        return min + (lastLowerBin(histogram) + 1) * (range / BINS);
+        ThresholdHistogram h = ThresholdHistogram.of(values, mask);
+        return h.upperEdge(lastLowerBin(h.counts()));
     }
 
     /**
