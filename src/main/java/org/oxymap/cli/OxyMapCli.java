@@ -24,6 +24,8 @@ import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.model.ModelFitSettings;
+import org.oxymap.core.model.OffsetMode;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -186,6 +188,18 @@ public final class OxyMapCli {
         Double normalisedBin;
         @Option(names = "--sectors", description = "Also write profiles of N angular sectors; 0 = none (default 0).")
         Integer sectors;
+        @Option(names = "--offset", description = "Lamella offset in the model fits: fitted (from the thickness "
+                + "map, default), fixed or uniform (averaged over 0..offset-max-nm).")
+        String offset;
+        @Option(names = "--offset-nm", description = "|z0| in nm for --offset fixed.")
+        Double offsetNm;
+        @Option(names = "--offset-max-nm", description = "Largest |z0| in nm for --offset uniform (default: each "
+                + "particle's visible radius).")
+        Double offsetMaxNm;
+        @Option(names = "--bootstrap", description = "Bootstrap resamples per fit; 0 = none (default 200).")
+        Integer bootstrap;
+        @Option(names = "--bootstrap-seed", description = "Seed of the bootstrap (default 1).")
+        Long bootstrapSeed;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -218,6 +232,17 @@ public final class OxyMapCli {
             }
             s = s.withPreparation(preparation(s.preparation()));
             s = s.withParticles(particleOverrides(this, s.particles()));
+            ModelFitSettings f = s.modelFits();
+            if (offset != null) {
+                OffsetMode mode = OffsetMode.fromLabel(offset);
+                f = f.withOffset(mode, mode == OffsetMode.FIXED ? (offsetNm != null ? offsetNm : f.offsetNm())
+                        : mode == OffsetMode.UNIFORM ? (offsetMaxNm != null ? offsetMaxNm : f.offsetMaxNm()) : Double.NaN);
+            }
+            if (bootstrap != null || bootstrapSeed != null) {
+                f = f.withBootstrap(bootstrap != null ? bootstrap : f.bootstrapReplicates(),
+                        bootstrapSeed != null ? bootstrapSeed : f.bootstrapSeed());
+            }
+            s = s.withModelFits(f);
             s.validate();
             return s;
         }

@@ -25,6 +25,8 @@ import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.pipeline.ParticleSettings;
+import org.oxymap.core.model.ModelFitSettings;
+import org.oxymap.core.model.OffsetMode;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -74,6 +76,12 @@ public final class ParamsJson {
         m.put("normalise_distance", ps.normaliseDistance());
         m.put("normalised_bin", ps.normalisedBin());
         m.put("sectors", ps.sectors());
+        ModelFitSettings f = s.modelFits();
+        m.put("offset", f.offsetMode().label());
+        m.put("offset_nm", f.offsetNm());
+        m.put("offset_max_nm", finiteOrNull(f.offsetMaxNm()));
+        m.put("bootstrap", f.bootstrapReplicates());
+        m.put("bootstrap_seed", f.bootstrapSeed());
         return m;
     }
 
@@ -145,6 +153,18 @@ public final class ParamsJson {
             }
             s = s.withPreparation(prep);
             s = s.withParticles(readParticleSettings(p, s.particles()));
+            ModelFitSettings f = s.modelFits();
+            if (has(p, "offset")) {
+                OffsetMode mode = OffsetMode.fromLabel(p.get("offset").getAsString());
+                f = f.withOffset(mode, mode == OffsetMode.FIXED && has(p, "offset_nm") ? p.get("offset_nm").getAsDouble()
+                        : mode == OffsetMode.UNIFORM && has(p, "offset_max_nm") ? p.get("offset_max_nm").getAsDouble()
+                        : Double.NaN);
+            }
+            if (has(p, "bootstrap")) {
+                f = f.withBootstrap(p.get("bootstrap").getAsInt(),
+                        has(p, "bootstrap_seed") ? p.get("bootstrap_seed").getAsLong() : f.bootstrapSeed());
+            }
+            s = s.withModelFits(f);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

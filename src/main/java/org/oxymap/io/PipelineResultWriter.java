@@ -251,12 +251,6 @@ public final class PipelineResultWriter {
         root.put("inputs", inputs);
         Map<String, Object> parameters = ParamsJson.settingsToMap(r.settings());
         parameters.put("pixel_nm", stack.pixelWidthNm());
-        var fitSettings = r.modelFits().settings();
-        parameters.put("offset", fitSettings.offsetMode().label());
-        parameters.put("offset_nm", fitSettings.offsetNm());
-        parameters.put("offset_max_nm", Double.isNaN(fitSettings.offsetMaxNm()) ? null : fitSettings.offsetMaxNm());
-        parameters.put("bootstrap", fitSettings.bootstrapReplicates());
-        parameters.put("bootstrap_seed", fitSettings.bootstrapSeed());
         root.put("parameters", parameters);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stack", stack.toString());

@@ -53,17 +53,10 @@ public final class OxidationStatePipeline {
     private final ModelFitSettings modelFitSettings;
 
     public OxidationStatePipeline(PipelineSettings settings, List<ReferenceSpectrum> references) {
-        this(settings, references, ModelFitSettings.defaults());
-    }
-
-    /** @param modelFitSettings offset handling and bootstrap of the model fits */
-    public OxidationStatePipeline(PipelineSettings settings, List<ReferenceSpectrum> references,
-            ModelFitSettings modelFitSettings) {
         settings.validate();
-        modelFitSettings.validate();
         this.settings = settings;
         this.references = List.copyOf(references);
-        this.modelFitSettings = modelFitSettings;
+        this.modelFitSettings = settings.modelFits();
     }
 
     /** The reference profiled by default: the one with valence 3 (e.g. Mn3+). */

@@ -2,6 +2,7 @@ package org.oxymap.core.pipeline;
 
 import org.oxymap.core.align.AlignmentSettings;
 import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 
 /**
@@ -19,64 +20,71 @@ import org.oxymap.core.segment.ThresholdMethod;
  * @param align          whether the energy images are aligned
  * @param preparation    energy shift, outliers, alignment options and I0 region (see {@link PreparationSettings})
  * @param particles      hole filling, watershed, exclusion limits and extra profiles ({@link ParticleSettings})
+ * @param modelFits      lamella-offset handling and bootstrap of the model fits ({@link ModelFitSettings})
  */
 public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
         BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align,
-        PreparationSettings preparation, ParticleSettings particles) {
+        PreparationSettings preparation, ParticleSettings particles, ModelFitSettings modelFits) {
 
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
-                2000.0, true, PreparationSettings.defaults(), ParticleSettings.defaults());
+                2000.0, true, PreparationSettings.defaults(), ParticleSettings.defaults(),
+                ModelFitSettings.defaults());
     }
 
     public PipelineSettings withProfile(String v) {
         return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
-                preparation, particles);
+                preparation, particles, modelFits);
     }
 
     public PipelineSettings withSectionNm(double v) {
         return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, preparation,
-                particles);
+                particles, modelFits);
     }
 
     public PipelineSettings withTimeS(double v) {
         return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align,
-                preparation, particles);
+                preparation, particles, modelFits);
     }
 
     public PipelineSettings withBinNm(double v) {
         return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align,
-                preparation, particles);
+                preparation, particles, modelFits);
     }
 
     public PipelineSettings withBackground(BackgroundModel v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, preparation,
-                particles);
+                particles, modelFits);
     }
 
     public PipelineSettings withThreshold(ThresholdMethod v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, preparation,
-                particles);
+                particles, modelFits);
     }
 
     public PipelineSettings withMinAreaNm2(double v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, preparation,
-                particles);
+                particles, modelFits);
     }
 
     public PipelineSettings withAlign(boolean v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v,
-                preparation, particles);
+                preparation, particles, modelFits);
     }
 
     public PipelineSettings withPreparation(PreparationSettings v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v,
-                particles);
+                particles, modelFits);
     }
 
     public PipelineSettings withParticles(ParticleSettings v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
-                preparation, v);
+                preparation, v, modelFits);
+    }
+
+    public PipelineSettings withModelFits(ModelFitSettings v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
+                preparation, particles, v);
     }
 
     /** The alignment options. */
@@ -103,12 +111,14 @@ public record PipelineSettings(String profile, double sectionNm, double timeS, d
         check(Double.isNaN(timeS) || (timeS > 0 && Double.isFinite(timeS)), "time-s", timeS, "a positive number of s");
         check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
         check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
-        if (background == null || threshold == null || preparation == null || particles == null) {
+        if (background == null || threshold == null || preparation == null || particles == null
+                || modelFits == null) {
             throw new IllegalArgumentException("parameters background, threshold, the preparation and the particle "
                     + "settings must be given");
         }
         preparation.validate();
         particles.validate(minAreaNm2);
+        modelFits.validate();
     }
 
     private static void check(boolean ok, String name, double value, String expected) {
