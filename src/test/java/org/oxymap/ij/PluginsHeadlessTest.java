@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 
 import ij.Macro;
-import ij.plugin.PlugIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oxymap.command.CommandsHeadlessTest;
@@ -18,30 +16,13 @@ class PluginsHeadlessTest {
 
     static final Path PRIMARY = Path.of("test-images", "primary").toAbsolutePath();
 
-    /** ImageJ hands macro options only to threads named like its macro threads ("Run$_..."). */
-    private static Throwable runWithOptions(PlugIn plugin, String options) throws InterruptedException {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            Macro.setOptions(Thread.currentThread(), options);
-            try {
-                plugin.run("");
-            } catch (Throwable e) {
-                failure.set(e);
-            } finally {
-                Macro.setOptions(Thread.currentThread(), null);
-            }
-        }, "Run$_oxymap-test");
-        t.start();
-        t.join();
-        return failure.get();
-    }
 
     @Test
     void runPipelinePluginWritesResults(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ij1 results");
         String refs = PRIMARY.resolve("references/Mn2.csv") + "," + PRIMARY.resolve("references/Mn3.csv") + ","
                 + PRIMARY.resolve("references/Mn4.csv");
-        Throwable e = runWithOptions(new RunPipelinePlugin(), "stack=[" + PRIMARY.resolve("stack.tif")
+        Throwable e = MacroRunner.runWithOptions(new RunPipelinePlugin(), "stack=[" + PRIMARY.resolve("stack.tif")
                 + "] references=[" + refs + "] out=[" + out + "] time_s=1000000");
         if (e != null) {
             throw new AssertionError(e);
@@ -53,7 +34,7 @@ class PluginsHeadlessTest {
     @Test
     void generatePhantomPluginWritesTheFolder(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("phantom");
-        Throwable e = runWithOptions(new GeneratePhantomPlugin(), "out=[" + out + "] seed=3 size=48 noise=0");
+        Throwable e = MacroRunner.runWithOptions(new GeneratePhantomPlugin(), "out=[" + out + "] seed=3 size=48 noise=0");
         if (e != null) {
             throw new AssertionError(e);
         }
@@ -63,7 +44,7 @@ class PluginsHeadlessTest {
     @Test
     void missingStackIsNamedHeadless(@TempDir Path tmp) throws Exception {
         Path missing = tmp.resolve("nope.tif");
-        Throwable e = runWithOptions(new RunPipelinePlugin(), "stack=[" + missing + "] references=["
+        Throwable e = MacroRunner.runWithOptions(new RunPipelinePlugin(), "stack=[" + missing + "] references=["
                 + PRIMARY.resolve("references/Mn3.csv") + "] out=[" + tmp.resolve("o") + "]");
         assertNotNull(e);
         assertTrue(e.getMessage().contains("nope.tif"), e.getMessage());

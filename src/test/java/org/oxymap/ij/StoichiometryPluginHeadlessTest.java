@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import ij.Macro;
 import ij.measure.ResultsTable;
-import ij.plugin.PlugIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oxymap.core.stoichiometry.StoichiometryResult;
@@ -22,28 +20,11 @@ import org.oxymap.io.StoichiometryRunner;
 
 class StoichiometryPluginHeadlessTest {
 
-    /** ImageJ hands macro options only to threads named like its macro threads ("Run$_..."). */
-    private static Throwable runWithOptions(PlugIn plugin, String options) throws InterruptedException {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            Macro.setOptions(Thread.currentThread(), options);
-            try {
-                plugin.run("");
-            } catch (Throwable e) {
-                failure.set(e);
-            } finally {
-                Macro.setOptions(Thread.currentThread(), null);
-            }
-        }, "Run$_oxymap-test");
-        t.start();
-        t.join();
-        return failure.get();
-    }
 
     @Test
     void macroOptionsRunTheStepAndWriteJson(@TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("with space/stoich.json");
-        Throwable e = runWithOptions(new StoichiometryPlugin(), "formula=MnO2 pristine=Mn=4 cycled=Mn=3 "
+        Throwable e = MacroRunner.runWithOptions(new StoichiometryPlugin(), "formula=MnO2 pristine=Mn=4 cycled=Mn=3 "
                 + "uncertainty=Mn=0.1 json=[" + json + "]");
         if (e != null) {
             throw new AssertionError(e);
@@ -58,7 +39,7 @@ class StoichiometryPluginHeadlessTest {
 
     @Test
     void badFormulaIsNamedHeadless() throws Exception {
-        Throwable e = runWithOptions(new StoichiometryPlugin(), "formula=LiMn2 pristine=Mn=4 cycled=Mn=3");
+        Throwable e = MacroRunner.runWithOptions(new StoichiometryPlugin(), "formula=LiMn2 pristine=Mn=4 cycled=Mn=3");
         assertNotNull(e);
         assertTrue(e.getMessage().contains("no oxygen"), e.getMessage());
     }
