@@ -54,8 +54,12 @@ import org.oxymap.io.TiffStackIO;
 public final class PipelineBenchmark {
 
     /** Benchmark inputs. */
-    /** @param until last stage to run ("align", or null for all) */
-    public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until) {
+    /**
+     * @param until          last stage to run ("align", or null for all)
+     * @param exportProfiles where to write the fitted profiles for the SciPy yardstick (null = nowhere)
+     */
+    public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until,
+            Path exportProfiles) {
     }
 
     /** The whole benchmark result. */
@@ -173,9 +177,16 @@ public final class PipelineBenchmark {
         // the fits themselves, without the bootstrap (which repeats them)
         ProfileModelFitter modelFitter = new ProfileModelFitter(new ModelFitSettings(OffsetMode.FITTED, 0.0,
                 Double.NaN, 0, 1L));
-        stages.add(stage("diffusion fits (" + profiled.size() + " particles)",
+        long evaluationsBefore = modelFitter.modelEvaluations();
+        StageTiming fits = stage("diffusion fits (" + profiled.size() + " particles)",
                 () -> modelFitter.fitEach(profiled, ProfileModel.DIFFUSION, ProgressListener.NONE), yardstick,
-                profiled.size(), "fits/s", cores, false));
+                profiled.size(), "fits/s", cores, false);
+        double perFit = (modelFitter.modelEvaluations() - evaluationsBefore)
+                / (double) (profiled.size() * (settings.reps() + 1L));
+        stages.add(fits.withNote(String.format(java.util.Locale.ROOT, "%.1f model evaluations per fit", perFit)));
+        if (settings.exportProfiles() != null) {
+            ProfileExport.write(profiled, ps.sectionNm(), settings.exportProfiles());
+        }
 
         OxidationStatePipeline pipeline = new OxidationStatePipeline(PipelineSettings.defaults()
                 .withTimeS(ps.timeS()), phantom.references());
@@ -213,7 +224,7 @@ public final class PipelineBenchmark {
             }
         }
         double median = median(times);
-        return new StageTiming(name, median, median / yardstick, units / median, unit, peak, cores, single);
+        return new StageTiming(name, median, median / yardstick, units / median, unit, peak, cores, single, "");
     }
 
     private double[] time(Callable<?> work) {

@@ -11,9 +11,14 @@ package org.oxymap.bench;
  * @param peakHeapMb     peak heap in use during the stage, MB
  * @param threads        worker threads available to the stage
  * @param singleThreadS  median time with one worker thread (NaN when not measured)
+ * @param note           anything else measured for the stage (e.g. model evaluations per fit); may be empty
  */
 public record StageTiming(String stage, double medianS, double ratio, double throughput, String unit,
-        double peakHeapMb, int threads, double singleThreadS) {
+        double peakHeapMb, int threads, double singleThreadS, String note) {
+
+    public StageTiming withNote(String newNote) {
+        return new StageTiming(stage, medianS, ratio, throughput, unit, peakHeapMb, threads, singleThreadS, newNote);
+    }
 
     /** Speed-up from one thread to {@link #threads}, or NaN when the single-thread time was not measured. */
     public double speedup() {

@@ -36,6 +36,9 @@ final class BenchVerb implements Callable<Integer> {
     int maxFits;
     @Option(names = "--until", description = "Stop after this stage (align); default: every stage.")
     String until;
+    @Option(names = "--export-profiles", description = "Write the profiles of the diffusion-fit stage as JSON, "
+            + "for bench/scipy_curve_fit.py.")
+    Path exportProfiles;
     @Option(names = "--commit", description = "Commit measured (default: git rev-parse HEAD when available).")
     String commit;
 
@@ -44,7 +47,8 @@ final class BenchVerb implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("oxymap-bench");
         PipelineBenchmark.Report r;
         try {
-            r = new PipelineBenchmark(new PipelineBenchmark.Settings(size, energies, reps, maxFits, scratch, until),
+            r = new PipelineBenchmark(new PipelineBenchmark.Settings(size, energies, reps, maxFits, scratch, until,
+                    exportProfiles),
                     new ConsoleProgress(OxyMapCli.Verb.err)).run();
         } finally {
             Files.deleteIfExists(scratch);
@@ -54,9 +58,10 @@ final class BenchVerb implements Callable<Integer> {
                 r.sizePx(), r.sizePx(), r.energies(), r.stackMb(), r.particles(), r.cores(), r.maxHeapMb(), r.reps());
         out.printf("  %-34s %9.3f s  (yardstick: one parallel pass over the stack)%n", "yardstick", r.yardstickS());
         for (StageTiming s : r.stages()) {
-            out.printf("  %-34s %9.3f s  %7.1f x  %12.4g %-9s peak %6.0f MB%s%n", s.stage(), s.medianS(), s.ratio(),
+            out.printf("  %-34s %9.3f s  %7.1f x  %12.4g %-9s peak %6.0f MB%s%s%n", s.stage(), s.medianS(), s.ratio(),
                     s.throughput(), s.unit(), s.peakHeapMb(), Double.isNaN(s.singleThreadS()) ? ""
-                            : String.format("  1->%d threads: %.2fx", s.threads(), s.speedup()));
+                            : String.format("  1->%d threads: %.2fx", s.threads(), s.speedup()),
+                    s.note().isEmpty() ? "" : "  " + s.note());
         }
         if (json != null) {
             Map<String, Object> root = new LinkedHashMap<>();

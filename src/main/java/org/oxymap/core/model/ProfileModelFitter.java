@@ -79,6 +79,14 @@ public final class ProfileModelFitter {
         return settings;
     }
 
+    /** Model evaluations (χ² at one shape parameter, all particles of a fit) since this fitter was made. */
+    private final java.util.concurrent.atomic.LongAdder modelEvaluations = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many times the projected model was evaluated by this fitter so far (grid, LM steps, Jacobians). */
+    public long modelEvaluations() {
+        return modelEvaluations.sum();
+    }
+
     /** Fits one particle on its own, with a bootstrap over its pixels. */
     public ModelFit fitParticle(ProfiledParticle particle, ProfileModel model) {
         return fit(particle.geometry().label(), List.of(particle), model, ProgressListener.NONE);
@@ -498,6 +506,7 @@ public final class ProfileModelFitter {
          * Weighted residuals (model − data)/SE at θ with each particle's best bounded concentrations; returns χ².
          */
         double project(double theta, double[] r, double[] c) {
+            modelEvaluations.increment();
             double chi2 = 0;
             int row = 0;
             for (int p = 0; p < particles.size(); p++) {

@@ -112,6 +112,36 @@ public final class ProfiledParticle {
         return new ProfiledParticle(geometry, rho, w, b, mean, se, fit, fitted, v, profiler.binWidthNm());
     }
 
+    /** Each pixel's projected distance ρ from the centre (nm); a copy. */
+    public double[] rhoNm() {
+        return rhoNm.clone();
+    }
+
+    /** Each pixel's thickness weight; a copy. */
+    public double[] weights() {
+        return weight.clone();
+    }
+
+    /** Each pixel's profile bin; a copy. */
+    public int[] pixelBins() {
+        return bin.clone();
+    }
+
+    /** Measured mean per bin; a copy. */
+    public double[] binMeans() {
+        return dataMean.clone();
+    }
+
+    /** Standard error per bin (floored at {@link #MIN_SE}); a copy. */
+    public double[] binSe() {
+        return dataSe.clone();
+    }
+
+    /** Which bins enter a fit; a copy. */
+    public boolean[] fittedBinMask() {
+        return fitBin.clone();
+    }
+
     public ParticleGeometry geometry() {
         return geometry;
     }
