@@ -114,6 +114,8 @@ public final class PipelineBenchmark {
             Files.deleteIfExists(tif.resolveSibling("bench-stack.energies.txt"));
         }
 
+        stages.add(largeLabelDistanceTransform(cores));
+
         StackAligner aligner = new StackAligner(AlignmentSettings.defaults());
         AlignmentResult[] alignment = new AlignmentResult[1];
         stages.add(stage("align (pipeline default)", () -> alignment[0] = aligner.align(stack, ProgressListener.NONE),
@@ -194,6 +196,40 @@ public final class PipelineBenchmark {
                 "values/s", cores, false));
 
         return report(stages, yardstick, values, phantom.particles().size());
+    }
+
+    /**
+     * The distance transform of a 4096 × 4096 label image with 2000 disc particles (radius 10–34 px, seed 1, later
+     * discs overwrite earlier ones where they overlap), against its own yardstick: one plain pass over that image.
+     */
+    private StageTiming largeLabelDistanceTransform(int cores) {
+        int n = 4096;
+        int[] labels = new int[n * n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int id = 1; id <= 2000; id++) {
+            int cx = 40 + random.nextInt(n - 80);
+            int cy = 40 + random.nextInt(n - 80);
+            int r = 10 + random.nextInt(25);
+            for (int y = cy - r; y <= cy + r; y++) {
+                for (int x = cx - r; x <= cx + r; x++) {
+                    if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+                        labels[y * n + x] = id;
+                    }
+                }
+            }
+        }
+        double pass = median(time(() -> {
+            long sum = 0;
+            for (int v : labels) {
+                sum += v;
+            }
+            return sum;
+        }));
+        StageTiming t = stage("distance transform 4096², 2000 labels",
+                () -> EuclideanDistanceTransform.distanceToOwnBoundary(labels, n, n, 5.0, 5.0, true), pass,
+                (long) n * n, "pixels/s", cores, true);
+        return t.withNote(String.format(java.util.Locale.ROOT, "ratio to one pass over the label image (%.1f ms)",
+                pass * 1000));
     }
 
     private Report report(List<StageTiming> stages, double yardstick, long values, int particles) {

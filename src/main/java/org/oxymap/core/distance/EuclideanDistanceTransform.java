@@ -133,10 +133,12 @@ public final class EuclideanDistanceTransform {
             }
         }
         float[] out = new float[labels.length];
-        long doneArea = 0;
-        for (int id = 1; id <= idCount; id++) {
+        java.util.concurrent.atomic.AtomicLong doneArea = new java.util.concurrent.atomic.AtomicLong();
+        long area = totalArea;
+        // Each label writes only its own pixels, so labels are transformed in parallel.
+        java.util.stream.IntStream.rangeClosed(1, idCount).parallel().forEach(id -> {
             if (maxX[id] < 0) {
-                continue;
+                return;
             }
             listener.checkCancelled(STAGE);
             int x0 = Math.max(0, minX[id] - 1);
@@ -158,9 +160,8 @@ public final class EuclideanDistanceTransform {
                     }
                 }
             }
-            doneArea += (long) boxWidth * boxHeight;
-            listener.progress(STAGE, doneArea, totalArea);
-        }
+            listener.progress(STAGE, doneArea.addAndGet((long) boxWidth * boxHeight), area);
+        });
         return out;
     }
 
