@@ -173,34 +173,13 @@ final class Hdf5Access {
         if (d instanceof double[] a) {
             return a;
         }
-        double[] out;
-        if (d instanceof float[] a) {
-            out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-        } else if (d instanceof int[] a) {
-            out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-        } else if (d instanceof long[] a) {
-            out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-        } else if (d instanceof short[] a) {
-            out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-        } else if (d instanceof byte[] a) {
-            out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-        } else {
+        if (!(d instanceof float[] || d instanceof int[] || d instanceof long[] || d instanceof short[]
+                || d instanceof byte[])) {
             return null;
+        }
+        double[] out = new double[java.lang.reflect.Array.getLength(d)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.lang.reflect.Array.getDouble(d, i); // widening of every numeric primitive type
         }
         return out;
     }
