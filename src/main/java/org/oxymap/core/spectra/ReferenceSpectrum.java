@@ -56,6 +56,26 @@ public record ReferenceSpectrum(String name, double valence, double[] energiesEv
     }
 
     /**
+     * The same spectrum moved by {@code shiftEv} along the energy axis: the feature at E appears at E + shift.
+     */
+    public ReferenceSpectrum withShift(double shiftEv) {
+        if (!Double.isFinite(shiftEv)) {
+            throw new IllegalArgumentException("reference '" + name + "': energy shift " + shiftEv
+                    + " eV is not a finite number");
+        }
+        double[] e = energiesEv.clone();
+        for (int i = 0; i < e.length; i++) {
+            e[i] += shiftEv;
+        }
+        return new ReferenceSpectrum(name, valence, e, values);
+    }
+
+    /** The same spectrum under another name. */
+    public ReferenceSpectrum withName(String newName) {
+        return new ReferenceSpectrum(newName, valence, energiesEv, values);
+    }
+
+    /**
      * Linear interpolation onto the given energies. Energies outside the reference's range are an error: a
      * reference extrapolated beyond its measurement would silently bias the fit.
      */
