@@ -17,4 +17,12 @@ final class RealData {
         Assumptions.assumeTrue(Files.isRegularFile(p), "real data " + p + " not found: test skipped");
         return p;
     }
+
+    /** A file of one of the shared real-data folders, e.g. {@code file("mn_K_refs_xaslib", "MnO_rt_01.xdi")}. */
+    static Path file(String folder, String file) {
+        String root = System.getProperty("oxymap.realdata", "../shared/realdata");
+        Path p = Path.of(root, folder, file);
+        Assumptions.assumeTrue(Files.isRegularFile(p), "real data " + p + " not found: test skipped");
+        return p;
+    }
 }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.oxymap.core.stoichiometry.ChemicalFormula;
 
 /**
- * The mean oxidation state of one element guessed from a compound's formula by charge balance: O −2, F/Cl/Br/I −1,
+ * The mean oxidation state of one element guessed from a compound's formula by charge balance: O −2, F −1,
  * S −2 (sulfide), and H, Li, Na, K +1, Mg, Ca, Zn +2, B, Al +3. MnO → 2, Mn3O4 → 8/3, Mn2O3 → 3, MnO2 → 4,
- * Li2MnO3 → 4. A guess: the user asks for it explicitly, because mixed anions (hydroxides, carbonates, oxalates)
+ * Li2MnO3 → 4. Oxides only (the shared formula parser requires oxygen). A guess: the user asks for it explicitly, because mixed anions (hydroxides, carbonates, oxalates)
  * or peroxides defeat it; C, N and P are therefore refused rather than guessed.
  */
 public final class FormulaValence {
