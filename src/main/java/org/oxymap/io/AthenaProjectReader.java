@@ -187,16 +187,18 @@ public final class AthenaProjectReader {
         private final String s;
         private final Path file;
         private final int lineNo;
+        private final String name;
         private int pos;
 
-        private PerlList(String s, Path file, int lineNo) {
+        private PerlList(String s, String name, Path file, int lineNo) {
             this.s = s;
+            this.name = name;
             this.file = file;
             this.lineNo = lineNo;
         }
 
         static List<String> parse(String statement, String name, Path file, int lineNo) throws IOException {
-            PerlList p = new PerlList(statement, file, lineNo);
+            PerlList p = new PerlList(statement, name, file, lineNo);
             p.expect(name);
             p.skipSpace();
             p.expect("=");
@@ -313,7 +315,7 @@ public final class AthenaProjectReader {
         }
 
         private IOException error(String what) {
-            return new IOException(file + ", line " + lineNo + ", column " + (pos + 1) + ": " + what);
+            return new IOException(file + ", line " + lineNo + ", column " + (pos + 1) + ", in " + name + ": " + what);
         }
     }
 }
