@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
         description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
                 + "stacks.",
         subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
-            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class})
+            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class, ReferencesVerb.class,
+            EdgeVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {
@@ -328,7 +329,8 @@ public final class OxyMapCli {
         @Option(names = "--energies", description = "Energy file, one eV per line (default: sidecar or slice labels).")
         Path energies;
         @Option(names = "--references", required = true, split = ",",
-                description = "Reference CSV files (energy eV, spectrum), comma-separated.")
+                description = "Reference spectra, comma-separated: CSV (energy eV, spectrum), XDI, or Athena "
+                        + "project groups as Mn.prj#LABEL or Mn.prj#NUMBER.")
         List<Path> references;
         @Option(names = "--valence", split = ",", description = "Nominal valences, NAME=V,...")
         Map<String, Double> valences = new LinkedHashMap<>();
@@ -344,11 +346,13 @@ public final class OxyMapCli {
         Path particles;
         @CommandLine.Mixin
         PipelineOptionsMixin options;
+        @CommandLine.Mixin
+        ReferenceOptions referenceOptions;
 
         @Override
         public Integer call() throws IOException {
             runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, options.settings(),
-                    options.params);
+                    options.params, referenceOptions);
             return 0;
         }
     }
@@ -395,8 +399,18 @@ public final class OxyMapCli {
     static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
             Double pixelNm, Path i0, Path particles, Path outDir, PipelineSettings settings, Path params)
             throws IOException {
+        return runPipeline(stack, energies, refs, valences, pixelNm, i0, particles, outDir, settings, params, null);
+    }
+
+    /** As above, with the references prepared first (valence guess, normalisation, energy shift) when asked. */
+    static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
+            Double pixelNm, Path i0, Path particles, Path outDir, PipelineSettings settings, Path params,
+            ReferenceOptions referenceOptions) throws IOException {
         PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energies, refs, i0,
                 pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
+        if (referenceOptions != null) {
+            inputs = referenceOptions.apply(inputs, valences, settings.background().terms(), Verb.err);
+        }
         if (particles != null) {
             inputs = inputs.withParticles(particles);
         }

@@ -35,7 +35,24 @@ public final class PipelineRunner {
      * results folder may never contain.
      */
     public record Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
-            SpectralStack stack, List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels) {
+            SpectralStack stack, List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels,
+            Map<String, Object> referencePreparation) {
+
+        /** Inputs whose references are used as read (no normalisation, no energy shift). */
+        public Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File, SpectralStack stack,
+                List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels) {
+            this(stackFile, energiesFile, referenceFiles, i0File, stack, references, particlesFile, particleLabels,
+                    Map.of());
+        }
+
+        /**
+         * The same inputs with prepared references (normalised, shifted; same order and names) and a description
+         * of the preparation for params.json ("reference_preparation").
+         */
+        public Inputs withReferences(List<ReferenceSpectrum> prepared, Map<String, Object> preparation) {
+            return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, List.copyOf(prepared),
+                    particlesFile, particleLabels, Map.copyOf(preparation));
+        }
 
         /**
          * The same inputs with particles from outside: a label or mask TIFF, a {@code .roi} or a RoiManager
@@ -43,12 +60,16 @@ public final class PipelineRunner {
          */
         public Inputs withParticles(Path file) throws IOException {
             int[] labels = ParticleFileReader.read(file, stack.width(), stack.height());
-            return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, references, file, labels);
+            return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, references, file, labels,
+                    referencePreparation);
         }
 
         /** Every input file (nulls for the absent optional ones), for {@link ResultsFolder#open}. */
         public Path[] files() {
-            List<Path> all = new ArrayList<>(referenceFiles);
+            List<Path> all = new ArrayList<>();
+            for (Path f : referenceFiles) {
+                all.add(ReferenceReader.fileOf(f));
+            }
             all.add(stackFile);
             all.add(energiesFile);
             all.add(i0File);
@@ -65,12 +86,18 @@ public final class PipelineRunner {
             }
             List<Object> refs = new ArrayList<>();
             for (int k = 0; k < referenceFiles.size(); k++) {
-                Map<String, Object> r = ParamsJson.describeInput(referenceFiles.get(k));
+                Map<String, Object> r = ParamsJson.describeInput(ReferenceReader.fileOf(referenceFiles.get(k)));
+                if (ReferenceReader.groupOf(referenceFiles.get(k)) != null) {
+                    r.put("group", ReferenceReader.groupOf(referenceFiles.get(k)));
+                }
                 r.put("name", references.get(k).name());
                 r.put("valence", Double.isFinite(references.get(k).valence()) ? references.get(k).valence() : null);
                 refs.add(r);
             }
             m.put("references", refs);
+            if (referencePreparation != null && !referencePreparation.isEmpty()) {
+                m.put("reference_preparation", referencePreparation);
+            }
             if (i0File != null) {
                 m.put("i0", ParamsJson.describeInput(i0File));
             }
@@ -92,7 +119,7 @@ public final class PipelineRunner {
     public static Inputs load(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
             double pixelNm, Map<String, Double> valences) throws IOException {
         if (referenceFiles.isEmpty()) {
-            throw new IllegalArgumentException("parameter references is empty: give at least one reference CSV");
+            throw new IllegalArgumentException("parameter references is empty: give at least one reference (CSV, XDI or Athena .prj#group)");
         }
         SpectralStack s = StackReaders.read(stackFile, energiesFile, pixelNm);
         if (i0File != null) {
@@ -106,7 +133,7 @@ public final class PipelineRunner {
         }
         List<ReferenceSpectrum> refs = new ArrayList<>();
         for (Path f : referenceFiles) {
-            ReferenceSpectrum r = ReferenceCsv.read(f);
+            ReferenceSpectrum r = ReferenceReader.read(f);
             if (valences.containsKey(r.name())) {
                 r = r.withValence(valences.get(r.name()));
             }

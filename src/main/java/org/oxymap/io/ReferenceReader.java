@@ -115,8 +115,12 @@ public final class ReferenceReader {
             formula = XdiReader.parse(file).field("Sample.formula");
         }
         if (formula != null && !formula.isBlank()) {
-            source = "Sample.formula of " + file.getFileName();
-            formula = formula.replaceAll("\\s+", "");
+            source = "Sample.formula '" + formula + "' of " + file.getFileName();
+            try {
+                formula = FormulaValence.leadingFormula(formula.replaceAll("\\s+", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage() + "; give the valence instead");
+            }
         } else {
             String name = read(spec).name();
             try {
