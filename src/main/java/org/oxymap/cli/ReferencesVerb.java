@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         description = "List reference files (groups of Athena projects), convert them to CSV (optionally "
                 + "normalised), and fit the edge-energy calibration line to standards.",
         subcommands = {ReferencesVerb.ListVerb.class, ReferencesVerb.ConvertVerb.class,
-            ReferencesVerb.CalibrateVerb.class})
+            ReferencesVerb.CalibrateVerb.class, ReferencesVerb.RoiVerb.class})
 final class ReferencesVerb implements Callable<Integer> {
 
     @Override
@@ -223,6 +223,73 @@ final class ReferencesVerb implements Callable<Integer> {
             }
             OxyMapCli.Verb.out.printf(Locale.ROOT, "oxymap: calibration %s; slope %.3f ± %.3f eV per valence unit; "
                     + "written to %s%n", line, line.slopeEvPerValence(), line.slopeSeEvPerValence(), out);
+            return 0;
+        }
+    }
+
+    @Command(name = "roi", mixinStandardHelpOptions = true,
+            description = "A reference from a region of a stack (e.g. a particle of a standard): the mean "
+                    + "optical-density spectrum over a rectangle or a mask TIFF, written as CSV with '# valence:'.")
+    static final class RoiVerb implements Callable<Integer> {
+        @Option(names = "--stack", required = true, description = "Stack file (transmission counts, or OD with --od).")
+        Path stack;
+        @Option(names = "--energies", description = "Energy file, one eV per line (default: sidecar or slice "
+                + "labels).")
+        Path energies;
+        @Option(names = "--od", description = "The stack already holds optical density.")
+        boolean od;
+        @Option(names = "--roi", description = "Rectangle x,y,width,height in pixels.")
+        String roi;
+        @Option(names = "--mask", description = "Mask TIFF of the stack's size, non-zero = inside.")
+        Path mask;
+        @Option(names = "--name", description = "Reference name (default: the output file name).")
+        String name;
+        @Option(names = "--valence", description = "Nominal valence of the region's material.")
+        Double valence;
+        @Option(names = "--out", required = true, description = "CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if ((roi == null) == (mask == null)) {
+                throw new IllegalArgumentException("give exactly one of --roi x,y,width,height and --mask FILE");
+            }
+            org.oxymap.core.stack.SpectralStack s = org.oxymap.io.StackReaders.read(stack, energies, Double.NaN);
+            org.oxymap.core.stack.SpectralStack odStack = od ? s : org.oxymap.io.EdgeMapRunner.toOd(s).od();
+            String n = name != null ? name : out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            double v = valence != null ? valence : Double.NaN;
+            ReferenceSpectrum r;
+            if (roi != null) {
+                r = org.oxymap.core.spectra.RegionSpectrum.mean(odStack,
+                        org.oxymap.core.align.PixelRectangle.parse(roi, "roi"), n, v);
+            } else {
+                float[] m = org.oxymap.io.TiffStackIO.readMap(mask);
+                if (m.length != s.width() * s.height()) {
+                    throw new IOException(mask + ": " + m.length + " pixels, but the stack has " + s.width() + " x "
+                            + s.height());
+                }
+                boolean[] inside = new boolean[m.length];
+                for (int i = 0; i < m.length; i++) {
+                    inside[i] = m[i] != 0;
+                }
+                r = org.oxymap.core.spectra.RegionSpectrum.mean(odStack, inside, n, v);
+            }
+            Path abs = out.toAbsolutePath().normalize();
+            for (Path in : new Path[] {stack, energies, mask}) {
+                if (in != null && in.toAbsolutePath().normalize().equals(abs)) {
+                    throw new IOException("--out " + out + " is one of the inputs: choose another file");
+                }
+            }
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".partial");
+            try {
+                ReferenceCsv.write(r, tmp, "od");
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            OxyMapCli.Verb.out.printf(Locale.ROOT, "oxymap: reference %s (%d energies) -> %s%n", n,
+                    r.energiesEv().length, out);
             return 0;
         }
     }

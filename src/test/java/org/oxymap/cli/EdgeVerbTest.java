@@ -71,4 +71,38 @@ class EdgeVerbTest {
         }
         assertTrue(Files.readString(out.resolve("params.json")).contains("\"edge_method\": \"half-height\""));
     }
+
+    @Test
+    void referenceFromARectangleOfAStack() throws IOException {
+        int w = 6;
+        int h = 5;
+        double[] energies = {640, 641, 642};
+        List<float[]> planes = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            float[] p = new float[w * h];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (float) (k + 0.01 * i);
+            }
+            planes.add(p);
+        }
+        Path stack = tmp.resolve("std.tif");
+        TiffStackIO.write(SpectralStack.wrap(planes, w, h, energies, 25), stack);
+        Path energiesFile = tmp.resolve("std.energies.txt");
+        EnergyListFile.write(energiesFile, energies);
+        Path out = tmp.resolve("refs/Mn3std.csv");
+        ReferencesVerbTest.Result r = ReferencesVerbTest.cli("references", "roi", "--stack", stack.toString(),
+                "--energies", energiesFile.toString(), "--od", "--roi", "2,1,2,2", "--valence", "3", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        org.oxymap.core.spectra.ReferenceSpectrum ref = org.oxymap.io.ReferenceCsv.read(out);
+        // pixels 8, 9, 14, 15: mean index 11.5
+        assertEquals(0.115, ref.values()[0], 1e-6);
+        assertEquals(2.115, ref.values()[2], 1e-6);
+        assertEquals(3.0, ref.valence());
+        assertEquals("Mn3std", ref.name());
+        r = ReferencesVerbTest.cli("references", "roi", "--stack", stack.toString(), "--energies",
+                energiesFile.toString(), "--od", "--roi", "5,4,2,2", "--out", tmp.resolve("bad.csv").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("outside"), r.err());
+    }
 }
