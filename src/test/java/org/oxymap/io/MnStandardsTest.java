@@ -113,6 +113,27 @@ class MnStandardsTest {
         assertEquals(1.0, sum, 0.05);
     }
 
+    @Test
+    void athenaProjectStandardsGiveTheSameSlope() throws IOException {
+        // Another beamline and other samples (B. Ravel's Mn.prj): Athena's default ranges, post-edge from E0 + 50.
+        java.nio.file.Path prj = RealData.file("mn_K_refs_larch_athena", "Mn.prj");
+        List<AthenaGroup> groups = AthenaProjectReader.read(prj);
+        String[] labels = {"MnO", "Mn3O4", "Mn2O3x", "Li2MnO3", "Pyrolusite"};
+        double[] valence = {2, 8.0 / 3, 3, 4, 4};
+        double[] edge = new double[labels.length];
+        for (int k = 0; k < labels.length; k++) {
+            ReferenceSpectrum s = AthenaProjectReader.select(groups, labels[k], prj).spectrum();
+            NormalisedSpectrum n = EdgeStepNormaliser.normalise(s,
+                    NormalisationSettings.athenaDefaults().withPostEdge(50, Double.NaN));
+            edge[k] = halfHeight(n);
+        }
+        CalibrationLine line = CalibrationLine.fit(valence, edge, null);
+        System.out.println("Mn K standards (Mn.prj), half-height calibration " + line);
+        // xaslib (test above): 4.03 ± 0.77 eV per valence unit.
+        assertEquals(4.03, line.slopeEvPerValence(), 2 * Math.hypot(0.77, line.slopeSeEvPerValence()));
+        assertTrue(edge[0] < edge[1] && edge[1] < edge[2] && edge[2] < edge[4], java.util.Arrays.toString(edge));
+    }
+
     private static ReferenceSpectrum mean(ReferenceSpectrum p, ReferenceSpectrum q) {
         double[] e = p.energiesEv();
         List<Double> keep = new ArrayList<>();
