@@ -103,16 +103,20 @@ public final class ReferenceReader {
     }
 
     /**
-     * Guesses the valence of {@code element} (null = the only element without a fixed state) from the formula of
-     * the reference: an XDI file's {@code Sample.formula}, else the formula at the start of the name (file name or
-     * group label). Only on request: the caller says it was guessed.
+     * Guesses the valence of {@code element} (null = an XDI file's {@code Element.symbol}, else the only element
+     * without a fixed state) from the formula of the reference: an XDI file's {@code Sample.formula}, else the
+     * formula at the start of the name (file name or group label). Only on request: the caller says it was guessed.
      */
     public static ValenceGuess guessValence(Path spec, String element) throws IOException {
         Path file = fileOf(spec);
         String formula = null;
         String source;
         if (extension(file).equals("xdi")) {
-            formula = XdiReader.parse(file).field("Sample.formula");
+            XdiFile x = XdiReader.parse(file);
+            formula = x.field("Sample.formula");
+            if (element == null && x.field("Element.symbol") != null && !x.field("Element.symbol").isBlank()) {
+                element = x.field("Element.symbol").trim();
+            }
         }
         if (formula != null && !formula.isBlank()) {
             source = "Sample.formula '" + formula + "' of " + file.getFileName();

@@ -52,6 +52,12 @@ class ReferenceReaderTest {
             assertEquals(v[k], g.valence(), 1e-12, c[k]);
             assertTrue(g.source().startsWith("Sample.formula"), g.source());
         }
+        Path mixed = tmp.resolve("NiMnO3.xdi");
+        Files.writeString(mixed, "# XDI/1.0\n# Column.1: energy eV\n# Column.2: mu\n# Element.symbol: Mn\n"
+                + "# Sample.formula: Ni Mn O3\n# ///\n#----\n6500 0.1\n6600 1.0\n");
+        // With Element.symbol the other cation still needs a state: refused, not guessed.
+        IOException ni = assertThrows(IOException.class, () -> ReferenceReader.guessValence(mixed, null));
+        assertTrue(ni.getMessage().contains("Ni has no fixed oxidation state"), ni.getMessage());
         Path prj = RealData.file("mn_K_refs_larch_athena", "Mn.prj");
         ReferenceReader.ValenceGuess li = ReferenceReader.guessValence(Path.of(prj + "#Li2MnO3"), "Mn");
         assertEquals(4.0, li.valence(), 1e-12);
