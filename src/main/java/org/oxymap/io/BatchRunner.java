@@ -66,6 +66,9 @@ public final class BatchRunner {
                 if (!p.isAbsolute()) {
                     p = paramsJson.toAbsolutePath().getParent().resolve(p);
                 }
+                if (r.has("group") && !r.get("group").isJsonNull()) {
+                    p = Path.of(p + "#" + r.get("group").getAsString());
+                }
                 refs.add(p);
                 if (r.has("valence") && !r.get("valence").isJsonNull() && r.has("name")) {
                     valences.put(r.get("name").getAsString(), r.get("valence").getAsDouble());

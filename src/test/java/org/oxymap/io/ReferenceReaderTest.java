@@ -81,4 +81,16 @@ class ReferenceReaderTest {
         assertEquals(ParamsJson.sha256(prj), refs.get(0).get("sha256"));
         assertTrue(!in.describe().containsKey("reference_preparation"));
     }
+
+    @Test
+    void batchConfigReadsProjectGroupsBack() throws IOException {
+        Path prj = RealData.file("mn_K_refs_larch_athena", "Mn.prj");
+        Path params = tmp.resolve("params.json");
+        Files.writeString(params, "{\"oxymap_version\": \"x\", \"parameters\": {}, \"inputs\": {\"references\": "
+                + "[{\"path\": \"" + prj.toAbsolutePath() + "\", \"group\": \"Mn3O4\", \"name\": \"Mn3O4\", "
+                + "\"valence\": 2.6667}]}}");
+        BatchRunner.Config c = BatchRunner.Config.fromParams(params);
+        assertEquals("Mn3O4", ReferenceReader.read(c.references().get(0)).name());
+        assertEquals(2.6667, c.valences().get("Mn3O4"), 1e-12);
+    }
 }
