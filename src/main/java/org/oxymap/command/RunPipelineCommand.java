@@ -18,7 +18,7 @@ import org.oxymap.io.PipelineRunner;
  * params.json's keys so a script reads like the record of the run it makes. Scientific parameters are not
  * persisted: a value left over from yesterday's sample would silently change today's result.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>OxyMap>Run Pipeline", headless = true)
+@Plugin(type = Command.class, label = "OxyMap Run Pipeline", headless = true)
 public class RunPipelineCommand implements Command {
 
     @Parameter(label = "Stack (TIFF)", description = "Transmission stack; energies from the sidecar or slice labels")

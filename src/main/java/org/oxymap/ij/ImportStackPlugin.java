@@ -18,7 +18,7 @@ import org.oxymap.io.StackReadOptions;
 import org.oxymap.io.StackReaders;
 
 /**
- * File › Import › OxyMap stack...: opens any stack OxyMap reads (ALS .hdr, NXstxm, CXI, aXis2000 .ncb, Stony
+ * Plugins › OxyMap › OxyMap Open Stack (also File › Import › OxyMap stack...): opens any stack OxyMap reads (ALS .hdr, NXstxm, CXI, aXis2000 .ncb, Stony
  * Brook .stk, TIFF with energies) as a 32-bit ImagePlus whose slice labels are the energies ("853.0 eV") and whose
  * calibration is the pixel size in nm, so the image can be inspected or registered with Fiji's own tools and then
  * given back to OxyMap. Macro keys: {@code stack, energies, pixel_nm} (0 = from the file), {@code region,
@@ -26,7 +26,7 @@ import org.oxymap.io.StackReaders;
  */
 public class ImportStackPlugin implements PlugIn {
 
-    static final String TITLE = "OxyMap stack";
+    static final String TITLE = "OxyMap Open Stack";
 
     @Override
     public void run(String arg) {
@@ -57,13 +57,7 @@ public class ImportStackPlugin implements PlugIn {
             CxiQuantity quantity = CxiQuantity.fromLabel(d.nextString());
             ImagePlus imp = open(stack, energies == null || energies.isBlank() ? null : Path.of(energies.trim()),
                     pixelNm > 0 ? pixelNm : Double.NaN, new StackReadOptions(region, channel, quantity));
-            if (MacroDialog.headless()) {
-                // no window can exist: make it the macro's current image, as ImageJ's batch mode does
-                ij.WindowManager.setTempCurrentImage(imp);
-            } else {
-                imp.show();
-            }
-            IJ.showStatus("OxyMap: opened " + imp.getTitle());
+            StepImages.present(new StepResult().image(imp).summary("opened " + imp.getTitle()), null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
         }
