@@ -28,7 +28,8 @@ public class RunPipelineCommand implements Command {
     private File energies;
 
     /** A comma-separated String rather than File[]: it survives macros, scripts and headless argument strings. */
-    @Parameter(label = "Reference CSVs", description = "Comma-separated reference spectra (energy eV, value)")
+    @Parameter(label = "Reference CSVs", persist = false,
+            description = "Comma-separated reference spectra (energy eV, value)")
     private String references;
 
     @Parameter(label = "Results folder", style = "directory")
