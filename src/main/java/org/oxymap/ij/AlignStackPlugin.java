@@ -42,6 +42,7 @@ public class AlignStackPlugin implements PlugIn {
         SpectralStack s = ImagePlusStacks.wrap(stack, null);
         AlignmentResult a = new StackAligner(PipelineSettings.defaults().alignment()).align(s, listener);
         ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
         Shift[] shifts = a.shifts();
         double[] e = s.energiesEv();
         double[] dx = new double[shifts.length];

@@ -71,6 +71,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
                 px[1], StepImages.Look.HEAT);
         ResultsTable bins = profileTable(p.bins());
         ResultsTable particles = new ResultsTable();
+        particles.setPrecision(6);
         for (ParticleMeasurement m : p.particles()) {
             particles.addRow();
             particles.addValue("particle", m.label());
@@ -99,6 +100,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
 
     static ResultsTable profileTable(List<ProfileBin> bins) {
         ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
         for (ProfileBin b : bins) {
             t.addRow();
             t.addValue("particle", b.particle());

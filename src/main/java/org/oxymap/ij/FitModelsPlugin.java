@@ -65,6 +65,7 @@ public class FitModelsPlugin implements PlugIn {
         ModelFits fits = step.fits();
         double t = settings.timeS();
         ResultsTable table = new ResultsTable();
+        table.setPrecision(-6);
         for (int i = 0; i < fits.diffusion().size(); i++) {
             addRow(table, fits.diffusion().get(i), t, step.outliers());
             addRow(table, fits.coreShell().get(i), t, step.outliers());
@@ -90,10 +91,19 @@ public class FitModelsPlugin implements PlugIn {
         t.addValue("particle", f.particle() == 0 ? "all" : String.valueOf(f.particle()));
         t.addValue("model", f.model().label());
         t.addValue("status", f.status());
-        t.addValue("D_cm2_s", diffusion && f.fitted() && Double.isFinite(timeS) ? f.dCm2PerS(timeS) : Double.NaN);
-        t.addValue("Dt_nm2", diffusion && f.fitted() ? f.shape() : Double.NaN);
-        t.addValue("chi2_red", f.fitted() ? f.reducedChi2() : Double.NaN);
+        number(t, "D_cm2_s", diffusion && f.fitted() && Double.isFinite(timeS) ? f.dCm2PerS(timeS) : Double.NaN);
+        number(t, "Dt_nm2", diffusion && f.fitted() ? f.shape() : Double.NaN);
+        number(t, "chi2_red", f.fitted() ? f.reducedChi2() : Double.NaN);
         t.addValue("in_global", f.particle() == 0 ? "" : outliers.contains(f.particle()) ? "excluded" : "included");
+    }
+
+    /** A number, or an empty cell where there is none (never a silent NaN in the table). */
+    private static void number(ResultsTable t, String column, double v) {
+        if (Double.isFinite(v)) {
+            t.addValue(column, v);
+        } else {
+            t.addValue(column, "");
+        }
     }
 
     private static void addCurve(Plot plot, ModelFit f, java.awt.Color color, boolean data) {

@@ -69,6 +69,7 @@ public class FitReferencesPlugin implements PlugIn {
         double ph = od.pixelHeightNm();
         StepResult r = new StepResult();
         ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
         int fitted = 0;
         for (boolean b : m.fitted()) {
             fitted += b ? 1 : 0;

@@ -86,6 +86,7 @@ public class OpticalDensityPlugin implements PlugIn {
         ImagePlus region = StepImages.map("i0_region", empty, s.width(), s.height(), s.pixelWidthNm(),
                 s.pixelHeightNm(), StepImages.Look.MASK);
         ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
         double[] e = s.energiesEv();
         for (int k = 0; k < e.length; k++) {
             t.addRow();
