@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.OpenDialog;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
 import ij.process.FloatProcessor;
@@ -31,16 +30,8 @@ public class ImportStackPlugin implements PlugIn {
     public void run(String arg) {
         try {
             MacroDialog d = new MacroDialog(TITLE);
-            String initial = "";
-            if (!MacroDialog.headless() && ij.Macro.getOptions() == null) {
-                OpenDialog od = new OpenDialog("OxyMap stack (.hdr, .nxs/.h5, .cxi, .ncb, .stk, .tif)");
-                if (od.getFileName() == null) {
-                    return;
-                }
-                initial = Path.of(od.getDirectory(), od.getFileName()).toString();
-            }
-            d.addString("stack", initial);
-            d.addString("energies", "");
+            d.addFile("stack", "");
+            d.addFile("energies", "");
             d.addNumber("pixel_nm", 0);
             d.addNumber("region", 0);
             d.addNumber("channel", 0);

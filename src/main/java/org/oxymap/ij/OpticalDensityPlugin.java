@@ -36,7 +36,7 @@ public class OpticalDensityPlugin implements PlugIn {
             d.addString("stack", StepPlugins.currentTitle());
             d.addChoice("i0", I0_MODES, "auto");
             d.addString("i0_roi", "");
-            d.addString("i0_file", "");
+            d.addFile("i0_file", "");
             if (!d.show()) {
                 return;
             }

@@ -26,10 +26,10 @@ public class RunPipelinePlugin implements PlugIn {
         try {
             MacroDialog d = new MacroDialog(TITLE);
             PipelineSettings def = PipelineSettings.defaults();
-            d.addString("stack", "");
-            d.addString("energies", "");
+            d.addFile("stack", "");
+            d.addFile("energies", "");
             d.addString("references", "");
-            d.addString("out", "");
+            d.addDirectory("out", "");
             d.addNumber("time_s", 0);
             d.addNumber("section_nm", def.sectionNm());
             d.addNumber("bin_nm", 0);

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ImageJ's macro recorder, driven in its own JVM under a virtual display ({@link RecorderProbe}), records exactly
- * the documented macro lines: each OxyMap line of scripts/oxymap_steps.ijm (with the script's folder variables
- * filled in) and the Generate Phantom line, run as a menu command with those options, comes back from the recorder
- * as the same line. Brackets around values without spaces are the one liberty the scripts take: the recorder adds
- * them only where a value has a space, and a macro accepts both.
+ * the documented macro lines. For each OxyMap line of scripts/oxymap_steps.ijm (the script's folder variables
+ * filled in) and the Generate Phantom line, the probe clicks the menu command, types the line's values into the
+ * dialog (numbers equal to the default are left as shown) and presses OK; the recorder must write the same line.
+ * Brackets around values without spaces are the one liberty the scripts take: the recorder adds them only where
+ * a value has a space, and a macro accepts both.
  */
 public class MacroRecorderTest {
 
