@@ -2,7 +2,6 @@ package org.oxymap.ij;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -79,7 +78,7 @@ public class ImportStackPlugin implements PlugIn {
         if (i0 != null) {
             StringBuilder v = new StringBuilder();
             for (double x : i0) {
-                v.append(v.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", x));
+                v.append(v.length() == 0 ? "" : ",").append(x); // exact, so the steps reuse the same I0
             }
             info.append("oxymap.i0=").append(v).append('\n');
         }

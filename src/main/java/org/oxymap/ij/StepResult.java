@@ -10,7 +10,7 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
 /**
- * What one OxyMap step makes, before it is shown: images (calibrated maps or stacks), tables by window title, plots
+ * What one OxyMap step makes, before it is shown: images (calibrated maps or stacks), tables by window title (in order), plots
  * and a one-line summary. The 1.x plugins show it ({@link StepImages#present}); the SciJava commands hand the
  * pieces out as outputs.
  */
@@ -53,7 +53,7 @@ public final class StepResult {
     }
 
     public Map<String, ResultsTable> tables() {
-        return Map.copyOf(tables);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     }
 
     public List<Plot> plots() {
