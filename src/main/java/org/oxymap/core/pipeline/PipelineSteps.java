@@ -42,7 +42,7 @@ public final class PipelineSteps {
      * @param invalid those pixels
      * @param i0      the I0 spectrum used
      * @param empty   the empty region (the pixels I0 was taken from, or, for an I0 given with the stack, the
-     *                region the estimator finds), which the noise threshold needs
+     *                region the estimator finds, none when it finds none), which the noise threshold needs
      */
     public record OpticalDensity(SpectralStack od, boolean[] invalid, int invalidCount, double[] i0, boolean[] empty,
             String i0Source) {
@@ -59,8 +59,15 @@ public final class PipelineSteps {
         boolean[] empty;
         String source;
         if (i0 != null) {
-            empty = new EmptyRegionI0Estimator().estimate(transmission).emptyMask();
             source = "given";
+            try {
+                empty = new EmptyRegionI0Estimator().estimate(transmission).emptyMask();
+            } catch (IllegalArgumentException e) {
+                // an I0 given because the field has no empty region: the empty mask stays empty, and only the
+                // noise threshold, which needs it, will say so
+                empty = new boolean[transmission.width() * transmission.height()];
+                source = "given (no empty region for the noise threshold: " + e.getMessage() + ")";
+            }
         } else {
             EmptyRegionI0Estimator.Result estimate = i0Roi != null
                     ? RegionI0Estimator.fromRectangle(transmission, i0Roi)
