@@ -1,5 +1,17 @@
-// OxyMap: the whole pipeline on one stack, as the macro recorder writes it.
-// Runs in Fiji and in plain ImageJ 1.x with OxyMap_-<version>.jar in plugins/ (headless: ImageJ -batch under xvfb-run).
-// Edit the folder below; the bundled phantom lives in the OxyMap repository under test-images/primary.
-dir = getDirectory("imagej") + "oxymap-example/";
-run("OxyMap Run Pipeline", "stack=[" + dir + "stack.tif] energies=[] references=[" + dir + "references/Mn2.csv," + dir + "references/Mn3.csv," + dir + "references/Mn4.csv] out=[" + dir + "results] time_s=1000000 section_nm=80 bin_nm=0 background=constant threshold=noise min_area_nm2=2000");
+// OxyMap: the whole pipeline on one stack, as the macro recorder writes it (Plugins > OxyMap > OxyMap Run Pipeline).
+// Runs in Fiji and in plain ImageJ 1.x with OxyMap_-<version>.jar in plugins/. Headless:
+//   xvfb-run -a java -jar ij.jar -batch oxymap_pipeline.ijm "/data/sample/|/data/sample/results/"
+// The input folder holds stack.tif and references/Mn2.csv, Mn3.csv, Mn4.csv (like test-images/primary in the
+// OxyMap repository); the results folder must not exist yet. Without an argument it asks for the folder.
+arg = getArgument();
+if (arg == "") {
+    dir = getDirectory("Folder with stack.tif and references/");
+    out = dir + "results";
+} else {
+    parts = split(arg, "|");
+    dir = parts[0];
+    out = parts[1];
+}
+if (!endsWith(dir, "/") && !endsWith(dir, File.separator)) dir = dir + File.separator;
+run("OxyMap Run Pipeline", "stack=[" + dir + "stack.tif] energies=[] references=[" + dir + "references/Mn2.csv," + dir + "references/Mn3.csv," + dir + "references/Mn4.csv] out=[" + out + "] time_s=1000000 section_nm=80 bin_nm=0 background=constant threshold=noise min_area_nm2=2000");
+print("OxyMap pipeline: results in " + out);

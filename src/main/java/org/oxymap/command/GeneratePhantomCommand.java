@@ -16,7 +16,7 @@ import org.oxymap.io.PipelineRunner;
  * Writes a synthetic stack with its known answer, like {@code oxymap phantom}, so the pipeline can be checked
  * inside Fiji on data whose diffusivity is known.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>OxyMap>Generate Phantom", headless = true)
+@Plugin(type = Command.class, label = "OxyMap Generate Phantom", headless = true)
 public class GeneratePhantomCommand implements Command {
 
     @Parameter(label = "Output folder", style = "directory")

@@ -18,7 +18,7 @@ import org.oxymap.io.PipelineRunner;
  * params.json's keys so a script reads like the record of the run it makes. Scientific parameters are not
  * persisted: a value left over from yesterday's sample would silently change today's result.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>OxyMap>Run Pipeline", headless = true)
+@Plugin(type = Command.class, label = "OxyMap Run Pipeline", headless = true)
 public class RunPipelineCommand implements Command {
 
     @Parameter(label = "Stack (TIFF)", description = "Transmission stack; energies from the sidecar or slice labels")
@@ -28,7 +28,8 @@ public class RunPipelineCommand implements Command {
     private File energies;
 
     /** A comma-separated String rather than File[]: it survives macros, scripts and headless argument strings. */
-    @Parameter(label = "Reference CSVs", description = "Comma-separated reference spectra (energy eV, value)")
+    @Parameter(label = "Reference CSVs", persist = false,
+            description = "Comma-separated reference spectra (energy eV, value)")
     private String references;
 
     @Parameter(label = "Results folder", style = "directory")

@@ -20,7 +20,7 @@ import org.oxymap.io.StoichiometryRunner;
  * Numbers left at 0 mean "not given". Scientific parameters are not persisted: yesterday's Li:TM must not silently
  * become today's.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>OxyMap>Stoichiometry", headless = true)
+@Plugin(type = Command.class, label = "OxyMap Stoichiometry", headless = true)
 public class StoichiometryCommand implements Command {
 
     @Parameter(label = "Pristine formula", persist = false, description = "e.g. Li1.18Ni0.21Mn0.53Co0.08O2")

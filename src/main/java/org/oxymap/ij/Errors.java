@@ -25,6 +25,12 @@ final class Errors {
             }
             throw new IllegalStateException(message(e), e);
         }
+        if (IJ.getInstance() == null && ij.macro.Interpreter.isBatchMode()) {
+            // ImageJ -batch: no one could close a dialog; log the error and stop the macro
+            IJ.log("ERROR " + title + ": " + message(e));
+            ij.Macro.abort();
+            return;
+        }
         if (e instanceof OperationCancelledException) {
             IJ.showStatus(title + ": stopped");
             return;

@@ -22,7 +22,7 @@ public class GeneratePhantomPlugin implements PlugIn {
         try {
             PhantomSettings def = PhantomSettings.defaults();
             MacroDialog d = new MacroDialog(TITLE);
-            d.addString("out", "");
+            d.addDirectory("out", "");
             d.addNumber("seed", def.seed());
             d.addNumber("size", def.sizePx());
             d.addNumber("noise", def.i0Counts());

@@ -67,7 +67,38 @@ public final class ImagePlusStacks {
         double scale = TiffStackIO.unitToNm(cal.getUnit());
         double pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
         double ph = scale > 0 ? cal.pixelHeight * scale : 1.0;
-        return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
+        return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, infoI0(imp, n),
+                Double.NaN);
+    }
+
+    /**
+     * The I0 spectrum a stack file carried (e.g. NXstxm), as OxyMap Open Stack keeps it in the image Info
+     * ({@code oxymap.i0=v1,v2,...}); null when there is none or its length is not the slice count.
+     */
+    static double[] infoI0(ImagePlus imp, int slices) {
+        Object info = imp.getProperty("Info");
+        if (!(info instanceof String text)) {
+            return null;
+        }
+        for (String line : text.split("\n")) {
+            if (line.startsWith("oxymap.i0=")) {
+                String[] parts = line.substring("oxymap.i0=".length()).trim().split(",");
+                if (parts.length != slices) {
+                    return null;
+                }
+                double[] i0 = new double[slices];
+                try {
+                    for (int k = 0; k < slices; k++) {
+                        i0[k] = Double.parseDouble(parts[k].trim());
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("image '" + imp.getTitle() + "': the Info line oxymap.i0 "
+                            + "holds '" + line + "', expected one number per slice", e);
+                }
+                return i0;
+            }
+        }
+        return null;
     }
 
     /**

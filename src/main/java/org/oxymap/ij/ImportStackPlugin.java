@@ -2,12 +2,9 @@ package org.oxymap.ij;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.OpenDialog;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
 import ij.process.FloatProcessor;
@@ -18,7 +15,7 @@ import org.oxymap.io.StackReadOptions;
 import org.oxymap.io.StackReaders;
 
 /**
- * File › Import › OxyMap stack...: opens any stack OxyMap reads (ALS .hdr, NXstxm, CXI, aXis2000 .ncb, Stony
+ * Plugins › OxyMap › OxyMap Open Stack (also File › Import › OxyMap stack...): opens any stack OxyMap reads (ALS .hdr, NXstxm, CXI, aXis2000 .ncb, Stony
  * Brook .stk, TIFF with energies) as a 32-bit ImagePlus whose slice labels are the energies ("853.0 eV") and whose
  * calibration is the pixel size in nm, so the image can be inspected or registered with Fiji's own tools and then
  * given back to OxyMap. Macro keys: {@code stack, energies, pixel_nm} (0 = from the file), {@code region,
@@ -26,22 +23,14 @@ import org.oxymap.io.StackReaders;
  */
 public class ImportStackPlugin implements PlugIn {
 
-    static final String TITLE = "OxyMap stack";
+    static final String TITLE = "OxyMap Open Stack";
 
     @Override
     public void run(String arg) {
         try {
             MacroDialog d = new MacroDialog(TITLE);
-            String initial = "";
-            if (!MacroDialog.headless() && ij.Macro.getOptions() == null) {
-                OpenDialog od = new OpenDialog("OxyMap stack (.hdr, .nxs/.h5, .cxi, .ncb, .stk, .tif)");
-                if (od.getFileName() == null) {
-                    return;
-                }
-                initial = Path.of(od.getDirectory(), od.getFileName()).toString();
-            }
-            d.addString("stack", initial);
-            d.addString("energies", "");
+            d.addFile("stack", "");
+            d.addFile("energies", "");
             d.addNumber("pixel_nm", 0);
             d.addNumber("region", 0);
             d.addNumber("channel", 0);
@@ -57,13 +46,7 @@ public class ImportStackPlugin implements PlugIn {
             CxiQuantity quantity = CxiQuantity.fromLabel(d.nextString());
             ImagePlus imp = open(stack, energies == null || energies.isBlank() ? null : Path.of(energies.trim()),
                     pixelNm > 0 ? pixelNm : Double.NaN, new StackReadOptions(region, channel, quantity));
-            if (MacroDialog.headless()) {
-                // no window can exist: make it the macro's current image, as ImageJ's batch mode does
-                ij.WindowManager.setTempCurrentImage(imp);
-            } else {
-                imp.show();
-            }
-            IJ.showStatus("OxyMap: opened " + imp.getTitle());
+            StepImages.present(new StepResult().image(imp).summary("opened " + imp.getTitle()), null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
         }
@@ -95,7 +78,7 @@ public class ImportStackPlugin implements PlugIn {
         if (i0 != null) {
             StringBuilder v = new StringBuilder();
             for (double x : i0) {
-                v.append(v.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", x));
+                v.append(v.length() == 0 ? "" : ",").append(x); // exact, so the steps reuse the same I0
             }
             info.append("oxymap.i0=").append(v).append('\n');
         }

@@ -35,6 +35,16 @@ final class MacroDialog {
         fields.add(new Field("s", key, defaultValue));
     }
 
+    /** A path field with a Browse button for a file (in headless mode a plain key like any other). */
+    void addFile(String key, String defaultValue) {
+        fields.add(new Field("f", key, defaultValue));
+    }
+
+    /** A path field with a Browse button for a folder. */
+    void addDirectory(String key, String defaultValue) {
+        fields.add(new Field("d", key, defaultValue));
+    }
+
     void addNumber(String key, double defaultValue) {
         fields.add(new Field("n", key, Double.toString(defaultValue)));
     }
@@ -57,14 +67,33 @@ final class MacroDialog {
         for (Field f : fields) {
             if (f.kind().equals("s")) {
                 gd.addStringField(f.key(), f.defaultValue(), 40);
+            } else if (f.kind().equals("f")) {
+                gd.addFileField(f.key(), f.defaultValue(), 40);
+            } else if (f.kind().equals("d")) {
+                gd.addDirectoryField(f.key(), f.defaultValue(), 40);
             } else if (f.kind().equals("n")) {
-                gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), 3, 12, null);
+                gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), decimals(f.defaultValue()), 12,
+                        null);
             } else {
                 gd.addChoice(f.key(), f.kind().substring(2).split(","), f.defaultValue());
             }
         }
         gd.showDialog();
         return !gd.wasCanceled();
+    }
+
+    /**
+     * Decimals shown for a default: none for a whole number, so that the recorder (which records the field's text)
+     * writes {@code min_area_nm2=2000}, the documented macro line, and not {@code 2000.000}.
+     */
+    static int decimals(String defaultValue) {
+        double v = Double.parseDouble(defaultValue);
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return 0;
+        }
+        String plain = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        int dot = plain.indexOf('.');
+        return dot < 0 ? 0 : Math.min(9, plain.length() - dot - 1);
     }
 
     String nextString() {

@@ -26,10 +26,10 @@ public class RunPipelinePlugin implements PlugIn {
         try {
             MacroDialog d = new MacroDialog(TITLE);
             PipelineSettings def = PipelineSettings.defaults();
-            d.addString("stack", "");
-            d.addString("energies", "");
+            d.addFile("stack", "");
+            d.addFile("energies", "");
             d.addString("references", "");
-            d.addString("out", "");
+            d.addDirectory("out", "");
             d.addNumber("time_s", 0);
             d.addNumber("section_nm", def.sectionNm());
             d.addNumber("bin_nm", 0);
@@ -64,10 +64,10 @@ public class RunPipelinePlugin implements PlugIn {
     private static void show(PipelineResult r, SpectralStack s) {
         FitMaps m = r.maps();
         String profile = r.settings().profile();
-        ImagePlusStacks.toImagePlus("fraction_" + profile, m.fractions().get(m.indexOf(profile)), s.width(),
-                s.height(), s.pixelWidthNm(), s.pixelHeightNm(), "Fire").show();
-        ImagePlusStacks.toImagePlus("thickness", m.thickness(), s.width(), s.height(), s.pixelWidthNm(),
-                s.pixelHeightNm(), "Grays").show();
+        StepImages.map("fraction_" + profile, m.fractions().get(m.indexOf(profile)), m.width(), m.height(),
+                s.pixelWidthNm(), s.pixelHeightNm(), StepImages.Look.FRACTION).show();
+        StepImages.map("thickness", m.thickness(), m.width(), m.height(), s.pixelWidthNm(), s.pixelHeightNm(),
+                StepImages.Look.GREY).show();
     }
 
     static Path requiredPath(String value, String key) {
