@@ -41,6 +41,30 @@ public final class AgglomerateClassifier {
         this.bandNm = bandNm;
     }
 
+    /** True when two different agglomerates are 8-neighbours somewhere. */
+    static boolean touchEachOther(int[] labels, int width, int height) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int a = labels[y * width + x];
+                if (a == 0) {
+                    continue;
+                }
+                for (int dy = 0; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dy == 0 && dx <= 0) || x + dx < 0 || x + dx >= width || y + dy >= height) {
+                            continue;
+                        }
+                        int b = labels[(y + dy) * width + x + dx];
+                        if (b != 0 && b != a) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * @param particleLabels    primary particles (0 = background, ids need not be consecutive)
      * @param agglomerateLabels agglomerates of the same size (0 = none)
@@ -78,7 +102,11 @@ public final class AgglomerateClassifier {
         int[] pixels = new int[maxP + 1];
         double[] sx = new double[maxP + 1];
         double[] sy = new double[maxP + 1];
-        java.util.Map<Long, Integer> overlap = new java.util.HashMap<>();
+        // the agglomerate holding most of each particle's pixels: most particles lie in one, so count the first
+        // agglomerate seen in an array and only particles spanning several go through a map
+        int[] first = new int[maxP + 1];
+        int[] firstCount = new int[maxP + 1];
+        java.util.Map<Long, Integer> spanning = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             int p = particleLabels[i];
             if (p == 0) {
@@ -87,13 +115,20 @@ public final class AgglomerateClassifier {
             pixels[p]++;
             sx[p] += i % width;
             sy[p] += i / width;
-            if (agglomerateLabels[i] > 0) {
-                overlap.merge(((long) p << 32) | agglomerateLabels[i], 1, Integer::sum);
+            int a = agglomerateLabels[i];
+            if (a == 0) {
+                continue;
+            }
+            if (first[p] == 0 || first[p] == a) {
+                first[p] = a;
+                firstCount[p]++;
+            } else {
+                spanning.merge(((long) p << 32) | a, 1, Integer::sum);
             }
         }
-        int[] owner = new int[maxP + 1];
-        int[] best = new int[maxP + 1];
-        for (var e : overlap.entrySet()) {
+        int[] owner = first.clone();
+        int[] best = firstCount.clone();
+        for (var e : spanning.entrySet()) {
             int p = (int) (e.getKey() >>> 32);
             int a = (int) (e.getKey() & 0xffffffffL);
             int c = e.getValue();
@@ -137,8 +172,9 @@ public final class AgglomerateClassifier {
         if (maxA == 0) {
             warnings.add("no agglomerate region given: every particle is classed isolated");
         }
+        // agglomerates that touch no other one (always so when detected) need only one global transform
         float[] distance = EuclideanDistanceTransform.distanceToOwnBoundary(agglomerateLabels, width, height,
-                pixelWidthNm, pixelHeightNm, true);
+                pixelWidthNm, pixelHeightNm, touchEachOther(agglomerateLabels, width, height));
         double halfPixel = 0.5 * Math.min(pixelWidthNm, pixelHeightNm);
         float[] boundary = new float[n];
         for (int i = 0; i < n; i++) {
