@@ -172,4 +172,14 @@ class AgglomerateRegionsTest {
         }
         assertTrue(Files.readString(dir.resolve("warnings.txt")).contains("the ROI set is empty"));
     }
+
+    @Test
+    void settingsComeBackFromParamsJson() throws IOException {
+        Path params = tmp.resolve("params.json");
+        Files.writeString(params, "{\"oxymap_version\": \"x\", \"agglomerates\": {\"source\": \"auto\", "
+                + "\"closing_nm\": 80.0, \"large_diameter_um\": 1.5, \"band_nm\": 150.0, \"thickness_bins\": 3, "
+                + "\"agglomerate_bootstrap\": 100, \"agglomerate_seed\": 9}}");
+        AgglomerateSettings s = AgglomerateResultWriter.readSettings(params, AgglomerateSettings.defaults());
+        assertEquals(new AgglomerateSettings(80.0, 1.5, 150.0, 3, 50.0, 10.0, 100, 9L), s);
+    }
 }
