@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
+import org.oxymap.core.agglomerate.AgglomerateAnalysis;
+import org.oxymap.core.agglomerate.AgglomerateSettings;
 import org.oxymap.core.align.AlignmentResult;
 import org.oxymap.core.align.AlignmentSettings;
 import org.oxymap.core.align.StackAligner;
@@ -162,6 +164,12 @@ public final class PipelineBenchmark {
             bins.set(0, b);
             return b;
         }, yardstick, pixels, "pixels/s", cores, false));
+
+        stages.add(stage("agglomerates (auto, classes, statistics, 200 bootstrap)", () -> new AgglomerateAnalysis(
+                AgglomerateSettings.defaults().withBootstrap(200, 1)).run(seg[0].labels(), null, "auto", "Mn3",
+                        fraction, maps[0].thickness(), maps[0].fitted(), w, h, stack.pixelWidthNm(),
+                        stack.pixelHeightNm(), null, ProgressListener.NONE), yardstick, pixels, "pixels/s", cores,
+                false));
 
         ParticleGeometryFitter geometry = new ParticleGeometryFitter(ps.sectionNm());
         List<ProfiledParticle> profiled = new ArrayList<>();

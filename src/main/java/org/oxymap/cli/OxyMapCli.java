@@ -20,6 +20,9 @@ import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.phantom.FractionAccuracy;
+import org.oxymap.core.agglomerate.AgglomerateSettings;
+import org.oxymap.core.phantom.AgglomeratePhantom;
+import org.oxymap.core.phantom.AgglomeratePhantomSettings;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.pipeline.ParticleSettings;
@@ -30,6 +33,7 @@ import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.io.OxyMapVersion;
+import org.oxymap.io.AgglomerateResultWriter;
 import org.oxymap.io.ParamsJson;
 import org.oxymap.io.PipelineRunner;
 import org.oxymap.io.TiffStackIO;
@@ -96,8 +100,8 @@ public final class OxyMapCli {
         Path outDir;
         @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).", defaultValue = "20211")
         long seed;
-        @Option(names = "--size", description = "Image size in pixels (default ${DEFAULT-VALUE}).", defaultValue = "128")
-        int size;
+        @Option(names = "--size", description = "Image size in pixels (default 128; 256 for --kind agglomerate).")
+        Integer size;
         @Option(names = "--noise", description = "Incident counts per pixel; 0 = no noise (default ${DEFAULT-VALUE}).",
                 defaultValue = "30000")
         double noise;
@@ -108,10 +112,36 @@ public final class OxyMapCli {
                 defaultValue = "10")
         double probeNm;
 
+        @Option(names = "--kind", description = "primary (particles with diffusion profiles, default) or agglomerate "
+                + "(large and small agglomerates and isolated particles with class-dependent Mn3+).")
+        String kind;
+        @Option(names = "--pixel-nm", description = "Pixel size in nm of --kind agglomerate (default 20; every length "
+                + "scales with it).")
+        Double pixelNm;
+
         @Override
         public Integer call() throws IOException {
-            PhantomSettings s = PhantomSettings.defaults().withSize(size).withSeed(seed).withNoise(noise)
-                    .withDrift(drift).withProbeFwhmNm(probeNm);
+            if (kind != null && kind.trim().equalsIgnoreCase("agglomerate")) {
+                AgglomeratePhantomSettings a = AgglomeratePhantomSettings.defaults().withSeed(seed).withNoise(noise)
+                        .withDrift(drift).withProbeFwhmNm(probeNm);
+                if (pixelNm != null) {
+                    a = a.withPixelNm(pixelNm);
+                }
+                if (size != null) {
+                    a = a.withSize(size);
+                }
+                AgglomeratePhantom p = PipelineRunner.writeAgglomeratePhantom(a, outDir, new ConsoleProgress(err));
+                out.println(PipelineRunner.phantomSummary(p, outDir));
+                return 0;
+            }
+            if (kind != null && !kind.trim().equalsIgnoreCase("primary")) {
+                throw new IllegalArgumentException("parameter kind is '" + kind + "', expected primary or agglomerate");
+            }
+            if (pixelNm != null) {
+                throw new IllegalArgumentException("parameter pixel-nm applies to --kind agglomerate only");
+            }
+            PhantomSettings s = PhantomSettings.defaults().withSize(size != null ? size : 128).withSeed(seed)
+                    .withNoise(noise).withDrift(drift).withProbeFwhmNm(probeNm);
             Phantom p = PipelineRunner.writePhantom(s, outDir, new ConsoleProgress(err));
             out.println(PipelineRunner.phantomSummary(p, outDir));
             return 0;
@@ -348,12 +378,83 @@ public final class OxyMapCli {
         PipelineOptionsMixin options;
         @CommandLine.Mixin
         ReferenceOptions referenceOptions;
+        @CommandLine.Mixin
+        AgglomerateOptions agglomerateOptions;
 
         @Override
         public Integer call() throws IOException {
+            PipelineRunner.AgglomerateRequest agglomerates = agglomerateOptions.request(options.params);
             runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, options.settings(),
-                    options.params, referenceOptions);
+                    options.params, referenceOptions, agglomerates);
             return 0;
+        }
+    }
+
+    /** The agglomerate options of run (issue 7). */
+    static final class AgglomerateOptions {
+        @Option(names = "--agglomerates", description = "auto (detect from the particle mask) or a file: an ImageJ "
+                + ".roi, a RoiManager .zip or a label/mask TIFF of agglomerates; writes agglomerates/.")
+        String agglomerates;
+        @Option(names = "--closing-nm", description = "auto: radius of the disc closing the particle mask, nm "
+                + "(default 100).")
+        Double closingNm;
+        @Option(names = "--large-diameter-um", description = "Agglomerates of at least this equivalent diameter are "
+                + "large, µm (default 1).")
+        Double largeDiameterUm;
+        @Option(names = "--band-nm", description = "Particles whose centroid is within this distance of a large "
+                + "agglomerate's boundary are exterior, nm (default 200).")
+        Double bandNm;
+        @Option(names = "--thickness-bins", description = "Equal-count thickness bins of the thickness-controlled "
+                + "comparison (default 4).")
+        Integer thicknessBins;
+        @Option(names = "--boundary-bin-nm", description = "Bin width of the fraction against boundary distance, nm "
+                + "(default 50).")
+        Double boundaryBinNm;
+        @Option(names = "--thickness-step-nm", description = "Bin width of the fraction against thickness, nm "
+                + "(default 10).")
+        Double thicknessStepNm;
+        @Option(names = "--agglomerate-bootstrap", description = "Bootstrap resamples of the class differences; "
+                + "0 = none (default 2000).")
+        Integer bootstrap;
+        @Option(names = "--agglomerate-seed", description = "Seed of that bootstrap (default 1).")
+        Long seed;
+
+        /** Null without --agglomerates; otherwise the source and the settings (params.json, then options). */
+        PipelineRunner.AgglomerateRequest request(Path params) throws IOException {
+            if (agglomerates == null) {
+                if (closingNm != null || largeDiameterUm != null || bandNm != null || thicknessBins != null
+                        || boundaryBinNm != null || thicknessStepNm != null || bootstrap != null || seed != null) {
+                    throw new IllegalArgumentException("agglomerate options need --agglomerates auto|FILE");
+                }
+                return null;
+            }
+            AgglomerateSettings s = params != null
+                    ? AgglomerateResultWriter.readSettings(params, AgglomerateSettings.defaults())
+                    : AgglomerateSettings.defaults();
+            if (closingNm != null) {
+                s = s.withClosingNm(closingNm);
+            }
+            if (largeDiameterUm != null) {
+                s = s.withLargeDiameterUm(largeDiameterUm);
+            }
+            if (bandNm != null) {
+                s = s.withBandNm(bandNm);
+            }
+            if (thicknessBins != null) {
+                s = s.withThicknessBins(thicknessBins);
+            }
+            if (boundaryBinNm != null) {
+                s = s.withBoundaryBinNm(boundaryBinNm);
+            }
+            if (thicknessStepNm != null) {
+                s = s.withThicknessStepNm(thicknessStepNm);
+            }
+            if (bootstrap != null || seed != null) {
+                s = s.withBootstrap(bootstrap != null ? bootstrap : s.bootstrap(), seed != null ? seed : s.bootstrapSeed());
+            }
+            s.validate();
+            Path file = agglomerates.trim().equalsIgnoreCase("auto") ? null : Path.of(agglomerates.trim());
+            return new PipelineRunner.AgglomerateRequest(file, s);
         }
     }
 
@@ -399,13 +500,17 @@ public final class OxyMapCli {
     static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
             Double pixelNm, Path i0, Path particles, Path outDir, PipelineSettings settings, Path params)
             throws IOException {
-        return runPipeline(stack, energies, refs, valences, pixelNm, i0, particles, outDir, settings, params, null);
+        return runPipeline(stack, energies, refs, valences, pixelNm, i0, particles, outDir, settings, params, null,
+                null);
     }
 
-    /** As above, with the references prepared first (valence guess, normalisation, energy shift) when asked. */
+    /**
+     * As above, with the references prepared first (valence guess, normalisation, energy shift) when asked, and the
+     * agglomerate analysis when requested (either may be null).
+     */
     static PipelineResult runPipeline(Path stack, Path energies, List<Path> refs, Map<String, Double> valences,
             Double pixelNm, Path i0, Path particles, Path outDir, PipelineSettings settings, Path params,
-            ReferenceOptions referenceOptions) throws IOException {
+            ReferenceOptions referenceOptions, PipelineRunner.AgglomerateRequest agglomerates) throws IOException {
         PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energies, refs, i0,
                 pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
         if (referenceOptions != null) {
@@ -415,7 +520,8 @@ public final class OxyMapCli {
             inputs = inputs.withParticles(particles);
         }
         Verb.err.println("oxymap: " + inputs.stack());
-        PipelineResult r = PipelineRunner.run(inputs, settings, outDir, params, new ConsoleProgress(Verb.err));
+        PipelineResult r = PipelineRunner.run(inputs, settings, agglomerates, outDir, params,
+                new ConsoleProgress(Verb.err));
         Verb.out.println("oxymap: " + PipelineRunner.summary(r, outDir));
         return r;
     }

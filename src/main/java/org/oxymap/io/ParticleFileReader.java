@@ -140,10 +140,88 @@ public final class ParticleFileReader {
         return roi;
     }
 
+    /**
+     * Regions (e.g. agglomerates) from the same files, leniently: an ROI that covers no pixel of the image is
+     * skipped with a message in {@code warnings}, and an empty ROI set or an all-background label image gives an
+     * all-zero label image with a message, so that the rest of a run is still reported. ROIs are numbered 1..n in
+     * file order (skipped ones keep their number free); label images keep their labels; masks are split into
+     * 8-connected components.
+     */
+    public static int[] readRegions(Path file, int width, int height, List<String> warnings) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "region file not found");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int[] labels;
+        if (name.endsWith(".roi")) {
+            labels = fromRois(List.of(decode(Files.readAllBytes(file), file, name)), file.toString(), width, height,
+                    warnings);
+        } else if (name.endsWith(".zip")) {
+            List<Roi> rois = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".roi")) {
+                        rois.add(decode(zip.readAllBytes(), file, entry.getName()));
+                    }
+                }
+            }
+            if (rois.isEmpty()) {
+                warnings.add(file + ": the ROI set is empty (no .roi entry)");
+            }
+            labels = fromRois(rois, file.toString(), width, height, warnings);
+        } else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+            labels = fromTiff(file, width, height);
+        } else {
+            throw new IOException(file + ": regions must be a label or mask TIFF (.tif), an ImageJ ROI (.roi) or "
+                    + "a RoiManager set (.zip)");
+        }
+        boolean any = false;
+        for (int l : labels) {
+            any |= l != 0;
+        }
+        if (!any && !name.endsWith(".zip")) {
+            warnings.add(file + ": holds no region (every pixel is background)");
+        }
+        return labels;
+    }
+
+    /**
+     * Area ROIs (e.g. from the RoiManager) as a label image, ROI k = label k + 1; where ROIs overlap the pixel goes to
+     * the first. Non-area ROIs and ROIs covering no pixel of the image are skipped with a message in
+     * {@code warnings}.
+     *
+     * @param source names the ROIs' origin in messages
+     */
+    public static int[] labelsFromRois(List<Roi> rois, String source, int width, int height, List<String> warnings)
+            throws IOException {
+        List<Roi> areas = new ArrayList<>();
+        for (int k = 0; k < rois.size(); k++) {
+            Roi roi = rois.get(k);
+            if (roi == null || !roi.isArea()) {
+                warnings.add(source + ": ROI " + (k + 1) + (roi == null ? "" : " ('" + roi.getName() + "', a "
+                        + roi.getTypeAsString() + ")") + " is not an area and is skipped");
+                areas.add(null);
+            } else {
+                areas.add(roi);
+            }
+        }
+        return fromRois(areas, source, width, height, warnings);
+    }
+
     private static int[] fromRois(List<Roi> rois, Path file, int width, int height) throws IOException {
+        return fromRois(rois, file.toString(), width, height, null);
+    }
+
+    /** @param warnings null = strict (an ROI outside the image is an error); otherwise collects the messages */
+    private static int[] fromRois(List<Roi> rois, String file, int width, int height, List<String> warnings)
+            throws IOException {
         int[] labels = new int[width * height];
         for (int k = 0; k < rois.size(); k++) {
             Roi roi = rois.get(k);
+            if (roi == null) {
+                continue;
+            }
             Rectangle b = roi.getBounds();
             ImageProcessor mask = roi.getMask();
             int inside = 0;
@@ -163,7 +241,10 @@ public final class ParticleFileReader {
                     }
                 }
             }
-            if (inside == 0) {
+            if (inside == 0 && warnings != null) {
+                warnings.add(file + ": ROI " + (k + 1) + " ('" + roi.getName() + "') lies outside the " + width
+                        + " x " + height + " px image and is skipped");
+            } else if (inside == 0) {
                 throw new IOException(file + ": ROI " + (k + 1) + " ('" + roi.getName() + "') covers no pixel of the "
                         + width + " x " + height + " px stack");
             }

@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.oxymap.core.agglomerate.AgglomerateAnalysis;
+import org.oxymap.core.agglomerate.AgglomerateResult;
+import org.oxymap.core.agglomerate.AgglomerateSettings;
+import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.phantom.AgglomeratePhantom;
+import org.oxymap.core.phantom.AgglomeratePhantomGenerator;
+import org.oxymap.core.phantom.AgglomeratePhantomSettings;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
@@ -156,19 +163,77 @@ public final class PipelineRunner {
      */
     public static PipelineResult run(Inputs inputs, PipelineSettings settings, Path outDir, Path paramsFile,
             ProgressListener listener) throws IOException {
+        return run(inputs, settings, null, outDir, paramsFile, listener);
+    }
+
+    /**
+     * What the agglomerate step of a run needs: where the agglomerates come from and the parameters.
+     *
+     * @param file     a {@code .roi}/{@code .zip} ROI set or a label/mask TIFF of the stack's size; null = automatic
+     *                 detection from the particle mask
+     * @param settings the agglomerate parameters
+     */
+    public record AgglomerateRequest(Path file, AgglomerateSettings settings) {
+
+        /** "auto" or the file name, as params.json records it. */
+        public String source() {
+            return file == null ? "auto" : file.toString();
+        }
+    }
+
+    /**
+     * Runs the pipeline and, when {@code agglomerates} is given, the agglomerate step ({@code agglomerates/});
+     * writes the results folder, which appears only if the run succeeds.
+     *
+     * @param agglomerates null = no agglomerate step
+     */
+    public static PipelineResult run(Inputs inputs, PipelineSettings settings, AgglomerateRequest agglomerates,
+            Path outDir, Path paramsFile, ProgressListener listener) throws IOException {
         List<Path> readOnly = new ArrayList<>(
                 java.util.Arrays.stream(inputs.files()).filter(p -> p != null).toList());
         if (paramsFile != null) {
             readOnly.add(paramsFile);
         }
+        if (agglomerates != null && agglomerates.file() != null) {
+            readOnly.add(agglomerates.file());
+        }
         try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
             PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(),
                     inputs.particleLabels(), listener);
             PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
+            if (agglomerates != null) {
+                AgglomerateResult a = analyseAgglomerates(r, inputs.stack(), agglomerates, listener);
+                AgglomerateResultWriter.write(a, inputs.stack().pixelWidthNm(), inputs.stack().pixelHeightNm(),
+                        folder);
+            }
             ReportWriter.write(folder.dir());
             folder.commit();
             return r;
         }
+    }
+
+    /**
+     * The agglomerate step on a finished run: reads the agglomerate file (at the stack's size, cropped to the
+     * maps' area) or detects them, then classifies and measures the profiled component's fraction.
+     */
+    public static AgglomerateResult analyseAgglomerates(PipelineResult r, SpectralStack stack,
+            AgglomerateRequest request, ProgressListener listener) throws IOException {
+        PixelRectangle area = r.areaPx();
+        List<String> warnings = new ArrayList<>();
+        int[] labels = null;
+        if (request.file() != null) {
+            int[] full = ParticleFileReader.readRegions(request.file(), stack.width(), stack.height(), warnings);
+            labels = new int[area.width() * area.height()];
+            for (int y = 0; y < area.height(); y++) {
+                System.arraycopy(full, (area.y() + y) * stack.width() + area.x(), labels, y * area.width(),
+                        area.width());
+            }
+        }
+        String component = r.settings().profile();
+        int k = r.maps().indexOf(component);
+        return new AgglomerateAnalysis(request.settings()).run(r.segmentation().labels(), labels, request.source(),
+                component, r.maps().fractions().get(k), r.maps().thickness(), r.maps().fitted(), area.width(),
+                area.height(), stack.pixelWidthNm(), stack.pixelHeightNm(), warnings, listener);
     }
 
     /** One line for a log or status bar: particles found, the global D (or D·t) and where the results went. */
@@ -191,6 +256,29 @@ public final class PipelineRunner {
             folder.commit();
             return p;
         }
+    }
+
+    /** Generates an agglomerate phantom and writes its folder, as {@code oxymap phantom --kind agglomerate} does. */
+    public static AgglomeratePhantom writeAgglomeratePhantom(AgglomeratePhantomSettings settings, Path outDir,
+            ProgressListener listener) throws IOException {
+        try (ResultsFolder folder = ResultsFolder.open(outDir)) {
+            AgglomeratePhantom p = new AgglomeratePhantomGenerator(settings).generate(listener);
+            AgglomeratePhantomWriter.write(p, folder);
+            folder.commit();
+            return p;
+        }
+    }
+
+    /** One line describing a written agglomerate phantom. */
+    public static String phantomSummary(AgglomeratePhantom p, Path outDir) {
+        AgglomeratePhantomSettings s = p.settings();
+        StringBuilder counts = new StringBuilder();
+        for (AgglomeratePhantom.ClassTruth c : p.classes()) {
+            counts.append(counts.length() == 0 ? "" : ", ").append(c.particles()).append(' ').append(c.classLabel());
+        }
+        return String.format(Locale.ROOT, "agglomerate phantom: %d particles (%s), %d x %d px of %.3g nm, %d energies"
+                + " -> %s", p.particles().size(), counts, s.sizePx(), s.sizePx(), s.pixelNm(),
+                p.stack().energyCount(), outDir);
     }
 
     /** One line describing a written phantom. */

@@ -107,10 +107,42 @@ public final class ReportWriter {
                 table(csv, html);
             }
         }
+        agglomerateSection(resultsDir, html);
         html.append("</body></html>\n");
         Path report = resultsDir.resolve("report.html");
         Files.writeString(report, html.toString(), StandardCharsets.UTF_8);
         return report;
+    }
+
+    /** Plots, comparisons and messages of agglomerates/ (classes.csv is among the tables above). */
+    private static void agglomerateSection(Path resultsDir, StringBuilder html) throws IOException {
+        Path dir = resultsDir.resolve("agglomerates");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        html.append("<h2>Agglomerates</h2>\n<p>Class codes in agglomerates/classes.tif: 1 interior, 2 exterior, "
+                + "3 small, 4 isolated (0 background). Means are thickness-weighted; SE, bootstrap intervals and "
+                + "Mann&ndash;Whitney tests count particles.</p>\n");
+        for (String png : AgglomeratePlotWriter.fileNames()) {
+            if (Files.isRegularFile(dir.resolve(png))) {
+                html.append("<figure><img src=\"agglomerates/").append(png).append("\" alt=\"").append(escape(png))
+                        .append("\" width=\"480\"><figcaption>").append(escape(png)).append("</figcaption></figure>\n");
+            }
+        }
+        for (String[] t : new String[][] {{"comparisons.csv", "Class differences"},
+            {"by_thickness.csv", "Classes within thickness bins"}}) {
+            Path csv = dir.resolve(t[0]);
+            if (Files.isRegularFile(csv)) {
+                html.append("<h3>").append(escape(t[1])).append(" <small>(agglomerates/").append(escape(t[0]))
+                        .append(")</small></h3>\n");
+                table(csv, html);
+            }
+        }
+        Path warnings = dir.resolve("warnings.txt");
+        if (Files.isRegularFile(warnings) && Files.size(warnings) > 0) {
+            html.append("<h3>Messages</h3>\n<pre>").append(escape(Files.readString(warnings, StandardCharsets.UTF_8)))
+                    .append("</pre>\n");
+        }
     }
 
     private static void table(Path csv, StringBuilder html) throws IOException {
