@@ -5,10 +5,10 @@ public enum FitWeights {
     /** Every energy counts the same; σ maps are scaled by the reduced χ² (the noise is estimated from the residual). */
     NONE("none"),
     /**
-     * Poisson weights from the counts: OD = ln(I0/I), so var(OD) ≈ 1/I + 1/I0 per energy and weight = 1/var. The
-     * 1/I0 term treats I0 as counted like I; when I0 is the mean of a large empty region its variance is smaller,
-     * so the weights are then slightly conservative on thin pixels. σ maps come straight from the weighted
-     * covariance, not scaled by χ².
+     * Poisson weights from the counts: OD = ln(I0/I), so var(OD) ≈ 1/I + 1/(N·I0) per energy and weight = 1/var,
+     * with N the number of pixel readings averaged into I0 (N = 1 treats I0 as counted like one pixel, the
+     * textbook 1/I + 1/I0; the pipeline passes the size of the empty region it averaged). σ maps come straight
+     * from the weighted covariance, not scaled by χ².
      */
     POISSON("poisson");
 

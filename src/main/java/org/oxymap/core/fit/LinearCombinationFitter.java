@@ -70,6 +70,20 @@ public final class LinearCombinationFitter {
      * from, same size) and {@code i0} are used for Poisson weights and may be null otherwise.
      */
     public FitMaps fit(SpectralStack od, SpectralStack counts, double[] i0, boolean[] skip, ProgressListener listener) {
+        return fit(od, counts, i0, 1.0, skip, listener);
+    }
+
+    /**
+     * As {@link #fit(SpectralStack, SpectralStack, double[], boolean[], ProgressListener)}, with the Poisson
+     * variance var(OD) = 1/I + 1/(N·I0), where N is the number of pixel readings averaged into I0 (1 when I0 was
+     * counted like one pixel; the size of the empty region when I0 is its mean; infinity when I0 is known exactly).
+     */
+    public FitMaps fit(SpectralStack od, SpectralStack counts, double[] i0, double i0Pixels, boolean[] skip,
+            ProgressListener listener) {
+        if (!(i0Pixels >= 1)) {
+            throw new IllegalArgumentException("the number of pixels averaged into I0 is " + i0Pixels
+                    + ", expected at least 1");
+        }
         double[] energies = od.energiesEv();
         int nE = energies.length;
         int nRef = references.size();
@@ -137,7 +151,8 @@ public final class LinearCombinationFitter {
             int to = Math.min(n, from + CHUNK);
             Workspace ws = workspaces.get();
             if (weighted) {
-                fitChunkWeighted(s, planes, countPlanes, i0, from, to, skip, ws, out, valences, withValence);
+                fitChunkWeighted(s, planes, countPlanes, i0, i0Pixels, from, to, skip, ws, out, valences,
+                        withValence);
             } else {
                 fitChunk(s, planes, from, to, skip, ws, out, valences, withValence);
             }
@@ -207,8 +222,9 @@ public final class LinearCombinationFitter {
     }
 
     /** The Poisson-weighted path over pixels [from, to): per pixel AᵀWA and AᵀWb, solved exactly. */
-    private void fitChunkWeighted(Setup s, List<float[]> planes, List<float[]> countPlanes, double[] i0, int from,
-            int to, boolean[] skip, Workspace ws, Out out, double[] valences, boolean withValence) {
+    private void fitChunkWeighted(Setup s, List<float[]> planes, List<float[]> countPlanes, double[] i0,
+            double i0Pixels, int from, int to, boolean[] skip, Workspace ws, Out out, double[] valences,
+            boolean withValence) {
         int len = to - from;
         int nPar = s.nPar;
         int nE = s.nE;
@@ -230,7 +246,7 @@ public final class LinearCombinationFitter {
         for (int e = 0; e < nE; e++) {
             float[] p = planes.get(e);
             float[] q = countPlanes.get(e);
-            double invI0 = 1.0 / i0[e];
+            double invI0 = 1.0 / (i0[e] * i0Pixels);
             for (int i = 0; i < len; i++) {
                 double counts = q[from + i];
                 wt[i] = counts > 0 ? 1.0 / (1.0 / counts + invI0) : 0.0;
