@@ -21,7 +21,9 @@ import org.oxymap.core.stack.SpectralStack;
  * and the edge jump of every pixel of the chunk (inner loop, contiguous, vectorisable). Each value of the stack is
  * read once. Per pixel, the unconstrained solution (AᵀA)⁻¹Aᵀb (or its equality-constrained form with sum-to-one)
  * comes from a precomputed inverse; when every reference coefficient is ≥ 0 it is also the constrained optimum
- * (the problem is convex), and only pixels with a negative coefficient go to the exact active-set solver. The
+ * (the problem is convex). Pixels with a negative coefficient are solved exactly by testing the optimality
+ * conditions of every support with precomputed inverses ({@link ActiveSetEnumeration}, up to six references), and
+ * only if rounding defeats that by the Lawson–Hanson solver ({@link NonNegativeLeastSquares}). The
  * residual sum of squares is ‖b‖² − 2xᵀAᵀb + xᵀGx, accumulated in double from float data (its rounding,
  * ~1e-16·‖b‖², is far below any residual of measured data; negative rounding is clamped to 0). Chunks are fitted
  * in parallel; workspaces are per thread, nothing is allocated per pixel. With Poisson weights every pixel has its
@@ -213,7 +215,8 @@ public final class LinearCombinationFitter {
                 c[k] = acc[k * CHUNK + i];
             }
             s.unconstrained(c, x);
-            if (!s.feasible(x)) {
+            if (!s.feasible(x) && (s.enumeration == null
+                    || !s.enumeration.solve(c, Math.sqrt(btb[i]), s.positiveMask(x), x, ws.z))) {
                 ws.solver.solveNormal(c, null, btb[i], x);
             }
             double rss = Math.max(0.0, btb[i] - 2 * dot(x, c, nPar) + s.quadratic(x));
@@ -379,6 +382,8 @@ public final class LinearCombinationFitter {
         final double[] y;
         final double eTy;
         final double[] varianceFactors;
+        /** Exact solver by testing every support, for a few references (null for many). */
+        final ActiveSetEnumeration enumeration;
 
         Setup(NonNegativeLeastSquares prototype, double[][] columns, boolean[] nonNegative, boolean sumToOne, int nE,
                 int nRef, int nPar) {
@@ -411,6 +416,8 @@ public final class LinearCombinationFitter {
             }
             this.eTy = ey;
             this.varianceFactors = prototype.unconstrainedVarianceFactors();
+            this.enumeration = nRef <= ActiveSetEnumeration.MAX_CONSTRAINED
+                    ? new ActiveSetEnumeration(gram, nonNegative, sumToOne) : null;
         }
 
         /** x = G⁻¹c, or with sum-to-one x = G⁻¹c − μ G⁻¹e with eᵀx = 1. */
@@ -433,6 +440,17 @@ public final class LinearCombinationFitter {
                     x[j] -= mu * y[j];
                 }
             }
+        }
+
+        /** Bit k set where reference k's coefficient is positive (references are the first, constrained columns). */
+        int positiveMask(double[] x) {
+            int mask = 0;
+            for (int k = 0; k < nRef; k++) {
+                if (x[k] > 0) {
+                    mask |= 1 << k;
+                }
+            }
+            return mask;
         }
 
         boolean feasible(double[] x) {
@@ -466,6 +484,7 @@ public final class LinearCombinationFitter {
         final double[] jump = new double[CHUNK];
         final double[] c;
         final double[] x;
+        final double[] z;
         final double[] accW;
         final double[] gW;
         final double[] bwb;
@@ -478,6 +497,7 @@ public final class LinearCombinationFitter {
             acc = new double[s.nPar * CHUNK];
             c = new double[s.nPar];
             x = new double[s.nPar];
+            z = new double[s.nPar];
             accW = weighted ? new double[s.nPar * CHUNK] : null;
             gW = weighted ? new double[s.nPar * s.nPar * CHUNK] : null;
             bwb = weighted ? new double[CHUNK] : null;
