@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         description = "Oxidation-state maps, edge-distance profiles and diffusion fits from X-ray spectromicroscopy "
                 + "stacks.",
         subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
-            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class})
+            BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class, PcaVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {
