@@ -307,7 +307,9 @@ public final class LinearCombinationFitter {
             }
             chi2 = Math.max(0.0, chi2);
             double rss = Math.max(0.0, btb[i] - 2 * dot(x, c, nPar) + s.quadratic(x));
-            double[] var = NonNegativeLeastSquares.covarianceDiagonal(g, s.sumToOne ? s.nonNegative : null);
+            double[] var = ws.variance;
+            NonNegativeLeastSquares.covarianceDiagonalInto(g, s.sumToOne ? s.nonNegative : null, var, ws.inv, ws.aug,
+                    ws.y);
             store(s, px, x, chi2, rss, btb[i], jump[i], var, false, out, valences, withValence);
         }
     }
@@ -491,6 +493,10 @@ public final class LinearCombinationFitter {
         final double[] weight;
         final double[] cw;
         final double[][] g;
+        final double[] variance;
+        final double[][] inv;
+        final double[][] aug;
+        final double[] y;
 
         Workspace(Setup s, boolean weighted) {
             solver = s.prototype.copy();
@@ -504,6 +510,10 @@ public final class LinearCombinationFitter {
             weight = weighted ? new double[CHUNK] : null;
             cw = weighted ? new double[s.nPar] : null;
             g = weighted ? new double[s.nPar][s.nPar] : null;
+            variance = new double[s.nPar];
+            inv = new double[s.nPar][s.nPar];
+            aug = new double[s.nPar][2 * s.nPar];
+            y = new double[s.nPar];
         }
     }
 }

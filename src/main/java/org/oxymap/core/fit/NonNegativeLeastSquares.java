@@ -463,9 +463,18 @@ public final class NonNegativeLeastSquares {
      */
     public static double[][] inverse(double[][] g) {
         int n = g.length;
-        double[][] a = new double[n][2 * n];
+        double[][] inv = new double[n][n];
+        inverseInto(g, inv, new double[n][2 * n]);
+        return inv;
+    }
+
+    /** As {@link #inverse(double[][])}, into {@code inv} (n × n) with the work array {@code aug} (n × 2n). */
+    static void inverseInto(double[][] g, double[][] inv, double[][] aug) {
+        int n = g.length;
+        double[][] a = aug;
         for (int i = 0; i < n; i++) {
             System.arraycopy(g[i], 0, a[i], 0, n);
+            Arrays.fill(a[i], n, 2 * n, 0.0);
             a[i][n + i] = 1.0;
         }
         for (int c = 0; c < n; c++) {
@@ -494,11 +503,9 @@ public final class NonNegativeLeastSquares {
                 }
             }
         }
-        double[][] inv = new double[n][n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], n, inv[i], 0, n);
         }
-        return inv;
     }
 
     /**
@@ -506,16 +513,27 @@ public final class NonNegativeLeastSquares {
      * the equality Σ_{j in sumMask} x_j = 1 (sumMask non-null), diag(g⁻¹ − y yᵀ / (eᵀy)) with y = g⁻¹e.
      */
     public static double[] covarianceDiagonal(double[][] g, boolean[] sumMask) {
-        double[][] inv = inverse(g);
         int n = g.length;
         double[] d = new double[n];
+        covarianceDiagonalInto(g, sumMask, d, new double[n][n], new double[n][2 * n], new double[n]);
+        return d;
+    }
+
+    /**
+     * As {@link #covarianceDiagonal(double[][], boolean[])}, into {@code d} with work arrays {@code inv} (n × n),
+     * {@code aug} (n × 2n) and {@code y} (n), so that a per-pixel caller allocates nothing.
+     */
+    static void covarianceDiagonalInto(double[][] g, boolean[] sumMask, double[] d, double[][] inv, double[][] aug,
+            double[] y) {
+        int n = g.length;
+        inverseInto(g, inv, aug);
         for (int j = 0; j < n; j++) {
             d[j] = inv[j][j];
         }
         if (sumMask != null) {
-            double[] y = new double[n];
             double eTy = 0.0;
             for (int j = 0; j < n; j++) {
+                y[j] = 0.0;
                 for (int k = 0; k < n; k++) {
                     if (sumMask[k]) {
                         y[j] += inv[j][k];
@@ -529,7 +547,6 @@ public final class NonNegativeLeastSquares {
                 d[j] = Math.max(0.0, d[j] - y[j] * y[j] / eTy);
             }
         }
-        return d;
     }
 
     /** diag(G⁻¹) = column norms² of L⁻¹, from G = L Lᵀ; rejects a column whose pivot shows it depends on the earlier ones. */
