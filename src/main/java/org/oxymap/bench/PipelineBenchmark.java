@@ -59,9 +59,16 @@ public final class PipelineBenchmark {
     /**
      * @param until          last stage to run ("align", or null for all)
      * @param exportProfiles where to write the fitted profiles for the SciPy yardstick (null = nowhere)
+     * @param only           "fit" = only I0/OD and the per-pixel fit, on the unaligned stack (null = all stages)
      */
     public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until,
-            Path exportProfiles) {
+            Path exportProfiles, String only) {
+
+        /** All stages (no --only). */
+        public Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until,
+                Path exportProfiles) {
+            this(sizePx, energies, reps, maxFits, scratch, until, exportProfiles, null);
+        }
     }
 
     /** The whole benchmark result. */
@@ -104,6 +111,12 @@ public final class PipelineBenchmark {
             return sums;
         }));
         List<StageTiming> stages = new ArrayList<>();
+        if ("fit".equals(settings.only())) {
+            EmptyRegionI0Estimator.Result i0 = new EmptyRegionI0Estimator().estimate(stack);
+            OpticalDensityConverter.Result od = new OpticalDensityConverter().convert(stack, i0.i0());
+            stages.add(fitStage(phantom, od, yardstick, pixels, cores, new FitMaps[1]));
+            return report(stages, yardstick, values, phantom.particles().size());
+        }
 
         Files.createDirectories(settings.scratch());
         Path tif = settings.scratch().resolve("bench-stack.tif");
@@ -135,10 +148,11 @@ public final class PipelineBenchmark {
             return od[0];
         }, yardstick, values, "values/s", cores, false));
 
-        LinearCombinationFitter fitter = new LinearCombinationFitter(phantom.references(), BackgroundModel.CONSTANT);
         FitMaps[] maps = new FitMaps[1];
-        stages.add(stage("fit (NNLS, 3 refs + constant)", () -> maps[0] = fitter.fit(od[0].od(), od[0].invalid(),
-                ProgressListener.NONE), yardstick, pixels, "pixels/s", cores, true));
+        stages.add(fitStage(phantom, od[0], yardstick, pixels, cores, maps));
+        if (only("fit")) {
+            return report(stages, yardstick, values, phantom.particles().size());
+        }
 
         Segmentation[] seg = new Segmentation[1];
         ParticleSegmenter segmenter = new ParticleSegmenter(ThresholdMethod.NOISE, 2000);
@@ -204,6 +218,26 @@ public final class PipelineBenchmark {
                 "values/s", cores, false));
 
         return report(stages, yardstick, values, phantom.particles().size());
+    }
+
+    /**
+     * The per-pixel fit with 3 references and a constant, 1 and all threads. The note gives the size of the maps
+     * the fit returns (its only large allocation; workspaces are a few kB per thread), alone and with the OD stack
+     * it reads, relative to the size of one stack: the fit's own footprint, which the issue asks to keep ≤ 1.5×
+     * the stack. (The stage's peak heap also holds the earlier stages' stacks and uncollected garbage.)
+     */
+    private StageTiming fitStage(Phantom phantom, OpticalDensityConverter.Result od, double yardstick, long pixels,
+            int cores, FitMaps[] maps) {
+        LinearCombinationFitter fitter = new LinearCombinationFitter(phantom.references(), BackgroundModel.CONSTANT);
+        StageTiming t = stage("fit (NNLS, 3 refs + constant)", () -> maps[0] = fitter.fit(od.od(), od.invalid(),
+                ProgressListener.NONE), yardstick, pixels, "pixels/s", cores, true);
+        double stackMb = pixels * (double) od.od().energyCount() * 4 / (1 << 20);
+        FitMaps m = maps[0];
+        long floatMaps = 3L * m.names().size() + 6;
+        double mapsMb = pixels * (floatMaps * 4 + 2) / (double) (1 << 20);
+        return t.withNote(String.format(java.util.Locale.ROOT,
+                "maps %.0f MB (%.2f x stack); OD stack + maps = %.2f x stack", mapsMb, mapsMb / stackMb,
+                1 + mapsMb / stackMb));
     }
 
     /**

@@ -34,8 +34,11 @@ final class BenchVerb implements Callable<Integer> {
     @Option(names = "--max-fits", defaultValue = "1000", description = "Particles in the model-fit stage (default "
             + "${DEFAULT-VALUE}).")
     int maxFits;
-    @Option(names = "--until", description = "Stop after this stage (align); default: every stage.")
+    @Option(names = "--until", description = "Stop after this stage (align, fit); default: every stage.")
     String until;
+    @Option(names = "--only", description = "Run only this stage (fit: I0/OD and the per-pixel fit on the unaligned "
+            + "stack); default: every stage.")
+    String only;
     @Option(names = "--export-profiles", description = "Write the profiles of the diffusion-fit stage as JSON, "
             + "for bench/scipy_curve_fit.py.")
     Path exportProfiles;
@@ -48,7 +51,7 @@ final class BenchVerb implements Callable<Integer> {
         PipelineBenchmark.Report r;
         try {
             r = new PipelineBenchmark(new PipelineBenchmark.Settings(size, energies, reps, maxFits, scratch, until,
-                    exportProfiles),
+                    exportProfiles, only),
                     new ConsoleProgress(OxyMapCli.Verb.err)).run();
         } finally {
             Files.deleteIfExists(scratch);

@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
                 + "stacks.",
         subcommands = {OxyMapCli.PhantomVerb.class, OxyMapCli.RunVerb.class, OxyMapCli.DemoVerb.class,
             BatchVerb.class, BenchVerb.class, StoichiometryVerb.class, ConvertVerb.class, ReferencesVerb.class,
-            EdgeVerb.class})
+            EdgeVerb.class, PcaVerb.class})
 public final class OxyMapCli {
 
     public static void main(String[] args) {
@@ -231,6 +231,15 @@ public final class OxyMapCli {
         Integer bootstrap;
         @Option(names = "--bootstrap-seed", description = "Seed of the bootstrap (default 1).")
         Long bootstrapSeed;
+        @Option(names = "--sum-to-one", arity = "0..1", description = "Per-pixel fit: reference coefficients add up "
+                + "to exactly 1 (only for normalised references and data; default false).")
+        Boolean sumToOne;
+        @Option(names = "--weights", description = "Per-pixel fit weights: none or poisson (1/var, var(OD) = 1/I + "
+                + "1/(N·I0)) (default none).")
+        String weights;
+        @Option(names = "--jump-threshold-od", description = "Edge jump in OD below which a pixel is flagged in "
+                + "maps/jump_mask.tif (default 0.02).")
+        Double jumpThresholdOd;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -274,6 +283,17 @@ public final class OxyMapCli {
                         bootstrapSeed != null ? bootstrapSeed : f.bootstrapSeed());
             }
             s = s.withModelFits(f);
+            org.oxymap.core.fit.FitOptions fo = s.pixelFit();
+            if (sumToOne != null) {
+                fo = fo.withSumToOne(sumToOne);
+            }
+            if (weights != null) {
+                fo = fo.withWeights(org.oxymap.core.fit.FitWeights.fromLabel(weights));
+            }
+            if (jumpThresholdOd != null) {
+                fo = fo.withJumpThresholdOd(jumpThresholdOd);
+            }
+            s = s.withPixelFit(fo);
             s.validate();
             return s;
         }

@@ -82,6 +82,9 @@ public final class ParamsJson {
         m.put("offset_max_nm", finiteOrNull(f.offsetMaxNm()));
         m.put("bootstrap", f.bootstrapReplicates());
         m.put("bootstrap_seed", f.bootstrapSeed());
+        m.put("sum_to_one", s.pixelFit().sumToOne());
+        m.put("weights", s.pixelFit().weights().label());
+        m.put("jump_threshold_od", s.pixelFit().jumpThresholdOd());
         return m;
     }
 
@@ -165,6 +168,17 @@ public final class ParamsJson {
                         has(p, "bootstrap_seed") ? p.get("bootstrap_seed").getAsLong() : f.bootstrapSeed());
             }
             s = s.withModelFits(f);
+            org.oxymap.core.fit.FitOptions fo = s.pixelFit();
+            if (has(p, "sum_to_one")) {
+                fo = fo.withSumToOne(p.get("sum_to_one").getAsBoolean());
+            }
+            if (has(p, "weights")) {
+                fo = fo.withWeights(org.oxymap.core.fit.FitWeights.fromLabel(p.get("weights").getAsString()));
+            }
+            if (has(p, "jump_threshold_od")) {
+                fo = fo.withJumpThresholdOd(p.get("jump_threshold_od").getAsDouble());
+            }
+            s = s.withPixelFit(fo);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -58,6 +58,13 @@ public final class PipelineResultWriter {
             mask[i] = m.fitted()[i] ? 1f : 0f;
         }
         TiffStackIO.writeMap(mask, w, h, pw, ph, maps.resolve("mask.tif"));
+        TiffStackIO.writeMap(m.rFactor(), w, h, pw, ph, maps.resolve("rfactor.tif"));
+        TiffStackIO.writeMap(m.edgeJump(), w, h, pw, ph, maps.resolve("edge_jump.tif"));
+        float[] jumpMask = new float[w * h];
+        for (int i = 0; i < jumpMask.length; i++) {
+            jumpMask[i] = m.smallJump()[i] ? 1f : 0f;
+        }
+        TiffStackIO.writeMap(jumpMask, w, h, pw, ph, maps.resolve("jump_mask.tif"));
 
         Path particles = out.subdir("particles");
         TiffStackIO.writeLabels(r.segmentation().labels(), w, h, pw, ph, particles.resolve("labels.tif"));

@@ -15,6 +15,17 @@ import java.util.Arrays;
  * {@code w = Aᵀ(b − A x) = c − G x} until the Karush–Kuhn–Tucker conditions hold:
  * {@code w_j = 0} on P and {@code x_j = 0, w_j ≤ 0} off P.
  *
+ * <p><b>Sum to one</b> (optional): the constrained coefficients are also required to add up to exactly 1,
+ * {@code Σ_{j constrained} x_j = 1} (the free columns, e.g. background terms, are not part of the sum). This is
+ * meaningful when the columns are normalised references (edge step 1), so that x_j are directly fractions of a
+ * pixel whose own spectrum is normalised. It is imposed exactly, not by a heavily weighted extra row: each
+ * passive-set subproblem {@code min ||A_P z − b||², eᵀz = 1} is solved from its KKT system by
+ * {@code z = G⁻¹c − μ·G⁻¹e}, {@code μ = (eᵀG⁻¹c − 1)/(eᵀG⁻¹e)}, and the optimality test uses the Lagrangian
+ * gradient {@code w = c − G x − μ e}. The iteration starts from the best single-reference vertex
+ * (one x_j = 1), which is feasible. This is the primal active-set method for a strictly convex quadratic programme
+ * (Nocedal and Wright, <i>Numerical Optimization</i>, 2nd ed., §16.5), of which Lawson–Hanson is the special case
+ * without the equality.
+ *
  * <p>An instance owns workspace arrays and is <b>not thread-safe</b>: use one instance per thread, obtained with
  * {@link #copy()}, which shares the immutable precomputed matrices.
  */
@@ -32,6 +43,7 @@ public final class NonNegativeLeastSquares {
     private final int n;
     private final double[][] columns;
     private final boolean[] nonNegative;
+    private final boolean sumToOne;
     private final double[][] gram;
     private final double[] columnNorms;
     private final double[] varianceFactors;
@@ -46,12 +58,24 @@ public final class NonNegativeLeastSquares {
     private final int[] passiveIndex;
     private final double[] cholesky;
     private final double[] rhs;
+    private final double[] rhsE;
+    private double[][] activeGram;
+    private double multiplier;
 
     /**
      * @param columns     columns[j] is column j of A (length m, finite); columns must be linearly independent
      * @param nonNegative nonNegative[j] constrains x_j ≥ 0; false leaves x_j free
      */
     public NonNegativeLeastSquares(double[][] columns, boolean[] nonNegative) {
+        this(columns, nonNegative, false);
+    }
+
+    /**
+     * @param columns     columns[j] is column j of A (length m, finite); columns must be linearly independent
+     * @param nonNegative nonNegative[j] constrains x_j ≥ 0; false leaves x_j free
+     * @param sumToOne    also require the constrained x_j to add up to exactly 1 (at least one column constrained)
+     */
+    public NonNegativeLeastSquares(double[][] columns, boolean[] nonNegative, boolean sumToOne) {
         if (columns == null || columns.length == 0) {
             throw new IllegalArgumentException("columns must contain at least one column");
         }
@@ -82,6 +106,16 @@ public final class NonNegativeLeastSquares {
             this.columns[j] = columns[j].clone();
         }
         this.nonNegative = nonNegative.clone();
+        this.sumToOne = sumToOne;
+        if (sumToOne) {
+            boolean any = false;
+            for (boolean c : nonNegative) {
+                any |= c;
+            }
+            if (!any) {
+                throw new IllegalArgumentException("sum-to-one needs at least one non-negative (reference) column");
+            }
+        }
         this.gram = new double[n][n];
         this.columnNorms = new double[n];
         for (int j = 0; j < n; j++) {
@@ -92,7 +126,8 @@ public final class NonNegativeLeastSquares {
             }
             columnNorms[j] = Math.sqrt(gram[j][j]);
         }
-        this.varianceFactors = inverseDiagonalOrReject(gram);
+        inverseDiagonalOrReject(gram);
+        this.varianceFactors = covarianceDiagonal(gram, sumToOne ? this.nonNegative : null);
         this.maxIterations = 3 * n + 30;
         this.atb = new double[n];
         this.x = new double[n];
@@ -103,6 +138,8 @@ public final class NonNegativeLeastSquares {
         this.passiveIndex = new int[n];
         this.cholesky = new double[n * n];
         this.rhs = new double[n];
+        this.rhsE = new double[n];
+        this.activeGram = gram;
     }
 
     private NonNegativeLeastSquares(NonNegativeLeastSquares shared) {
@@ -110,6 +147,7 @@ public final class NonNegativeLeastSquares {
         this.n = shared.n;
         this.columns = shared.columns;
         this.nonNegative = shared.nonNegative;
+        this.sumToOne = shared.sumToOne;
         this.gram = shared.gram;
         this.columnNorms = shared.columnNorms;
         this.varianceFactors = shared.varianceFactors;
@@ -123,6 +161,8 @@ public final class NonNegativeLeastSquares {
         this.passiveIndex = new int[n];
         this.cholesky = new double[n * n];
         this.rhs = new double[n];
+        this.rhsE = new double[n];
+        this.activeGram = gram;
     }
 
     /** A solver for the same A with its own workspace, for use on another thread. */
@@ -140,9 +180,25 @@ public final class NonNegativeLeastSquares {
         return n;
     }
 
+    /** Whether the constrained coefficients are required to sum to one. */
+    public boolean sumToOne() {
+        return sumToOne;
+    }
+
+    /** The Gram matrix AᵀA (a copy). */
+    public double[][] gram() {
+        double[][] g = new double[n][];
+        for (int j = 0; j < n; j++) {
+            g[j] = gram[j].clone();
+        }
+        return g;
+    }
+
     /**
-     * diag((AᵀA)⁻¹) for the full column set, so that σ(x_j) = √(diag_j · χ²_red) for the unconstrained fit
-     * (χ²_red = RSS / (m − n)).
+     * diag of the covariance factor for the full column set, so that σ(x_j) = √(diag_j · χ²_red) for the fit with
+     * no bound active (χ²_red = RSS / (m − n), or RSS / (m − n + 1) with sum-to-one). Without sum-to-one this is
+     * diag((AᵀA)⁻¹); with it, diag(G⁻¹ − G⁻¹e eᵀG⁻¹ / (eᵀG⁻¹e)), the covariance of the equality-constrained
+     * estimator.
      */
     public double[] unconstrainedVarianceFactors() {
         return varianceFactors.clone();
@@ -169,24 +225,60 @@ public final class NonNegativeLeastSquares {
             }
             bNormSq += b[i] * b[i];
         }
-        double bNorm = Math.sqrt(bNormSq);
         for (int j = 0; j < n; j++) {
             atb[j] = dot(columns[j], b);
+        }
+        activeGram = gram;
+        iterate(Math.sqrt(bNormSq));
+        System.arraycopy(x, 0, xOut, 0, n);
+        double rss = 0.0;
+        for (int i = 0; i < m; i++) {
+            double r = -b[i];
+            for (int j = 0; j < n; j++) {
+                r += x[j] * columns[j][i];
+            }
+            rss += r * r;
+        }
+        return rss;
+    }
+
+    /**
+     * Solves the constrained problem from the normal equations of one right-hand side: {@code c = Aᵀb} and, for a
+     * weighted fit, its own Gram matrix {@code AᵀWA} (null = this solver's AᵀA). The residual is left to the caller.
+     *
+     * @param atbIn   Aᵀb (or AᵀWb), length n
+     * @param gramIn  n × n Gram matrix for this right-hand side, or null for the one of the constructor's columns
+     * @param bNormSq ||b||² (or bᵀWb), sets the scale of the optimality tolerance
+     * @param xOut    receives the solution, length n
+     */
+    public void solveNormal(double[] atbIn, double[][] gramIn, double bNormSq, double[] xOut) {
+        System.arraycopy(atbIn, 0, atb, 0, n);
+        activeGram = gramIn == null ? gram : gramIn;
+        iterate(Math.sqrt(Math.max(0.0, bNormSq)));
+        System.arraycopy(x, 0, xOut, 0, n);
+        activeGram = gram;
+    }
+
+    /** The active-set iteration on {@link #atb} and {@link #activeGram}; leaves the solution in {@link #x}. */
+    private void iterate(double bNorm) {
+        for (int j = 0; j < n; j++) {
             x[j] = 0.0;
             passive[j] = !nonNegative[j];
             excluded[j] = false;
         }
         int iterations = 0;
-        if (solvePassive()) {
+        if (sumToOne) {
+            startAtBestVertex();
+        } else if (solvePassive()) {
             System.arraycopy(z, 0, x, 0, n);
         }
         while (true) {
             int entering = -1;
             double best = 0.0;
             for (int j = 0; j < n; j++) {
-                double g = atb[j];
+                double g = atb[j] - (sumToOne && nonNegative[j] ? multiplier : 0.0);
                 for (int k = 0; k < n; k++) {
-                    g -= gram[j][k] * x[k];
+                    g -= activeGram[j][k] * x[k];
                 }
                 gradient[j] = g;
                 if (passive[j] || excluded[j]) {
@@ -213,6 +305,9 @@ public final class NonNegativeLeastSquares {
                     // Rounding made the entering variable non-positive although its gradient was positive.
                     passive[entering] = false;
                     excluded[entering] = true;
+                    if (sumToOne) {
+                        solvePassive(); // restores the multiplier of the current x
+                    }
                     break;
                 }
                 first = false;
@@ -245,16 +340,41 @@ public final class NonNegativeLeastSquares {
                 Arrays.fill(excluded, false);
             }
         }
-        System.arraycopy(x, 0, xOut, 0, n);
-        double rss = 0.0;
-        for (int i = 0; i < m; i++) {
-            double r = -b[i];
-            for (int j = 0; j < n; j++) {
-                r += x[j] * columns[j][i];
+    }
+
+    /**
+     * Sum-to-one start: the feasible vertex (one constrained x_j = 1, the free columns fitted) with the lowest
+     * objective ½xᵀGx − cᵀx.
+     */
+    private void startAtBestVertex() {
+        double best = Double.POSITIVE_INFINITY;
+        int bestJ = -1;
+        for (int j = 0; j < n; j++) {
+            if (!nonNegative[j]) {
+                continue;
             }
-            rss += r * r;
+            for (int k = 0; k < n; k++) {
+                passive[k] = !nonNegative[k] || k == j;
+            }
+            solvePassive();
+            double obj = 0.0;
+            for (int a = 0; a < n; a++) {
+                double ga = 0.0;
+                for (int k = 0; k < n; k++) {
+                    ga += activeGram[a][k] * z[k];
+                }
+                obj += z[a] * (0.5 * ga - atb[a]);
+            }
+            if (obj < best) {
+                best = obj;
+                bestJ = j;
+            }
         }
-        return rss;
+        for (int k = 0; k < n; k++) {
+            passive[k] = !nonNegative[k] || k == bestJ;
+        }
+        solvePassive();
+        System.arraycopy(z, 0, x, 0, n);
     }
 
     /** Solves G_PP z_P = c_P by Cholesky, z = 0 off P; false if P is empty. */
@@ -272,7 +392,7 @@ public final class NonNegativeLeastSquares {
         for (int a = 0; a < p; a++) {
             int ja = passiveIndex[a];
             for (int c = 0; c <= a; c++) {
-                double s = gram[ja][passiveIndex[c]];
+                double s = activeGram[ja][passiveIndex[c]];
                 for (int k = 0; k < c; k++) {
                     s -= cholesky[a * n + k] * cholesky[c * n + k];
                 }
@@ -288,23 +408,145 @@ public final class NonNegativeLeastSquares {
             }
         }
         for (int a = 0; a < p; a++) {
-            double s = atb[passiveIndex[a]];
-            for (int k = 0; k < a; k++) {
-                s -= cholesky[a * n + k] * rhs[k];
-            }
-            rhs[a] = s / cholesky[a * n + a];
+            rhs[a] = atb[passiveIndex[a]];
         }
-        for (int a = p - 1; a >= 0; a--) {
-            double s = rhs[a];
-            for (int k = a + 1; k < p; k++) {
-                s -= cholesky[k * n + a] * rhs[k];
+        choleskySolve(p, rhs);
+        multiplier = 0.0;
+        if (sumToOne) {
+            // z = G⁻¹c − μ G⁻¹e with μ chosen so that eᵀz = 1 (KKT system of the equality-constrained subproblem)
+            double eTu = 0.0;
+            double eTy = 0.0;
+            for (int a = 0; a < p; a++) {
+                rhsE[a] = nonNegative[passiveIndex[a]] ? 1.0 : 0.0;
             }
-            rhs[a] = s / cholesky[a * n + a];
+            choleskySolve(p, rhsE);
+            for (int a = 0; a < p; a++) {
+                if (nonNegative[passiveIndex[a]]) {
+                    eTu += rhs[a];
+                    eTy += rhsE[a];
+                }
+            }
+            if (eTy > 0.0) {
+                multiplier = (eTu - 1.0) / eTy;
+                for (int a = 0; a < p; a++) {
+                    rhs[a] -= multiplier * rhsE[a];
+                }
+            }
         }
         for (int a = 0; a < p; a++) {
             z[passiveIndex[a]] = rhs[a];
         }
         return true;
+    }
+
+    /** Solves L Lᵀ v = v in place with the factor in {@link #cholesky} of size p. */
+    private void choleskySolve(int p, double[] v) {
+        for (int a = 0; a < p; a++) {
+            double s = v[a];
+            for (int k = 0; k < a; k++) {
+                s -= cholesky[a * n + k] * v[k];
+            }
+            v[a] = s / cholesky[a * n + a];
+        }
+        for (int a = p - 1; a >= 0; a--) {
+            double s = v[a];
+            for (int k = a + 1; k < p; k++) {
+                s -= cholesky[k * n + a] * v[k];
+            }
+            v[a] = s / cholesky[a * n + a];
+        }
+    }
+
+    /**
+     * The inverse of a symmetric positive-definite matrix (Gauss–Jordan with partial pivoting; the matrices here
+     * are a handful of rows). Throws IllegalArgumentException when it is singular.
+     */
+    public static double[][] inverse(double[][] g) {
+        int n = g.length;
+        double[][] inv = new double[n][n];
+        inverseInto(g, inv, new double[n][2 * n]);
+        return inv;
+    }
+
+    /** As {@link #inverse(double[][])}, into {@code inv} (n × n) with the work array {@code aug} (n × 2n). */
+    static void inverseInto(double[][] g, double[][] inv, double[][] aug) {
+        int n = g.length;
+        double[][] a = aug;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(g[i], 0, a[i], 0, n);
+            Arrays.fill(a[i], n, 2 * n, 0.0);
+            a[i][n + i] = 1.0;
+        }
+        for (int c = 0; c < n; c++) {
+            int piv = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
+                    piv = r;
+                }
+            }
+            if (a[piv][c] == 0.0) {
+                throw new IllegalArgumentException("the Gram matrix is singular (column " + c + ")");
+            }
+            double[] t = a[c];
+            a[c] = a[piv];
+            a[piv] = t;
+            double d = a[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                a[c][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c && a[r][c] != 0.0) {
+                    double f = a[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], n, inv[i], 0, n);
+        }
+    }
+
+    /**
+     * Diagonal of the covariance factor of the least-squares estimator with Gram matrix g: diag(g⁻¹), or with
+     * the equality Σ_{j in sumMask} x_j = 1 (sumMask non-null), diag(g⁻¹ − y yᵀ / (eᵀy)) with y = g⁻¹e.
+     */
+    public static double[] covarianceDiagonal(double[][] g, boolean[] sumMask) {
+        int n = g.length;
+        double[] d = new double[n];
+        covarianceDiagonalInto(g, sumMask, d, new double[n][n], new double[n][2 * n], new double[n]);
+        return d;
+    }
+
+    /**
+     * As {@link #covarianceDiagonal(double[][], boolean[])}, into {@code d} with work arrays {@code inv} (n × n),
+     * {@code aug} (n × 2n) and {@code y} (n), so that a per-pixel caller allocates nothing.
+     */
+    static void covarianceDiagonalInto(double[][] g, boolean[] sumMask, double[] d, double[][] inv, double[][] aug,
+            double[] y) {
+        int n = g.length;
+        inverseInto(g, inv, aug);
+        for (int j = 0; j < n; j++) {
+            d[j] = inv[j][j];
+        }
+        if (sumMask != null) {
+            double eTy = 0.0;
+            for (int j = 0; j < n; j++) {
+                y[j] = 0.0;
+                for (int k = 0; k < n; k++) {
+                    if (sumMask[k]) {
+                        y[j] += inv[j][k];
+                    }
+                }
+                if (sumMask[j]) {
+                    eTy += y[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                d[j] = Math.max(0.0, d[j] - y[j] * y[j] / eTy);
+            }
+        }
     }
 
     /** diag(G⁻¹) = column norms² of L⁻¹, from G = L Lᵀ; rejects a column whose pivot shows it depends on the earlier ones. */

@@ -130,8 +130,17 @@ public final class OxidationStatePipeline {
             throw new IllegalArgumentException("no pixel has positive counts at every energy: nothing to fit");
         }
 
-        FitMaps maps = new LinearCombinationFitter(references, settings.background()).fit(od.od(), od.invalid(),
-                listener);
+        // Poisson weights: var(OD) = 1/I + 1/(N·I0), N = the readings averaged into I0 (1 when I0 was given)
+        double i0Readings = 1.0;
+        if (empty != null) {
+            int count = 0;
+            for (boolean e : empty) {
+                count += e ? 1 : 0;
+            }
+            i0Readings = Math.max(1, count);
+        }
+        FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(), aligned, i0,
+                i0Readings, od.invalid(), listener);
         float[] thickness = maps.thickness();
         boolean[] emptyForThreshold = empty;
         if (emptyForThreshold == null && particleLabels == null && settings.threshold() == ThresholdMethod.NOISE) {

@@ -2,6 +2,7 @@ package org.oxymap.core.pipeline;
 
 import org.oxymap.core.align.AlignmentSettings;
 import org.oxymap.core.fit.BackgroundModel;
+import org.oxymap.core.fit.FitOptions;
 import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.segment.ThresholdMethod;
 
@@ -21,70 +22,91 @@ import org.oxymap.core.segment.ThresholdMethod;
  * @param preparation    energy shift, outliers, alignment options and I0 region (see {@link PreparationSettings})
  * @param particles      hole filling, watershed, exclusion limits and extra profiles ({@link ParticleSettings})
  * @param modelFits      lamella-offset handling and bootstrap of the model fits ({@link ModelFitSettings})
+ * @param pixelFit       sum-to-one, weights and edge-jump threshold of the per-pixel fit ({@link FitOptions}; its
+ *                       background is ignored: {@code background} above is the one used, see {@link #fitOptions()})
  */
 public record PipelineSettings(String profile, double sectionNm, double timeS, double binNm,
         BackgroundModel background, ThresholdMethod threshold, double minAreaNm2, boolean align,
-        PreparationSettings preparation, ParticleSettings particles, ModelFitSettings modelFits) {
+        PreparationSettings preparation, ParticleSettings particles, ModelFitSettings modelFits,
+        FitOptions pixelFit) {
+
+    /** Settings with the default per-pixel fit options. */
+    public PipelineSettings(String profile, double sectionNm, double timeS, double binNm, BackgroundModel background,
+            ThresholdMethod threshold, double minAreaNm2, boolean align, PreparationSettings preparation,
+            ParticleSettings particles, ModelFitSettings modelFits) {
+        this(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, preparation, particles,
+                modelFits, FitOptions.defaults());
+    }
+
+    /** The per-pixel fit options with this run's background model. */
+    public FitOptions fitOptions() {
+        return pixelFit.withBackground(background);
+    }
+
+    public PipelineSettings withPixelFit(FitOptions v) {
+        return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
+                preparation, particles, modelFits, v);
+    }
 
     public static PipelineSettings defaults() {
         return new PipelineSettings(null, 80.0, Double.NaN, Double.NaN, BackgroundModel.CONSTANT, ThresholdMethod.NOISE,
                 2000.0, true, PreparationSettings.defaults(), ParticleSettings.defaults(),
-                ModelFitSettings.defaults());
+                ModelFitSettings.defaults(), FitOptions.defaults());
     }
 
     public PipelineSettings withProfile(String v) {
         return new PipelineSettings(v, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
-                preparation, particles, modelFits);
+                preparation, particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withSectionNm(double v) {
         return new PipelineSettings(profile, v, timeS, binNm, background, threshold, minAreaNm2, align, preparation,
-                particles, modelFits);
+                particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withTimeS(double v) {
         return new PipelineSettings(profile, sectionNm, v, binNm, background, threshold, minAreaNm2, align,
-                preparation, particles, modelFits);
+                preparation, particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withBinNm(double v) {
         return new PipelineSettings(profile, sectionNm, timeS, v, background, threshold, minAreaNm2, align,
-                preparation, particles, modelFits);
+                preparation, particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withBackground(BackgroundModel v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, v, threshold, minAreaNm2, align, preparation,
-                particles, modelFits);
+                particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withThreshold(ThresholdMethod v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, v, minAreaNm2, align, preparation,
-                particles, modelFits);
+                particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withMinAreaNm2(double v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, v, align, preparation,
-                particles, modelFits);
+                particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withAlign(boolean v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, v,
-                preparation, particles, modelFits);
+                preparation, particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withPreparation(PreparationSettings v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align, v,
-                particles, modelFits);
+                particles, modelFits, pixelFit);
     }
 
     public PipelineSettings withParticles(ParticleSettings v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
-                preparation, v, modelFits);
+                preparation, v, modelFits, pixelFit);
     }
 
     public PipelineSettings withModelFits(ModelFitSettings v) {
         return new PipelineSettings(profile, sectionNm, timeS, binNm, background, threshold, minAreaNm2, align,
-                preparation, particles, v);
+                preparation, particles, v, pixelFit);
     }
 
     /** The alignment options. */
@@ -112,7 +134,7 @@ public record PipelineSettings(String profile, double sectionNm, double timeS, d
         check(Double.isNaN(binNm) || (binNm > 0 && Double.isFinite(binNm)), "bin-nm", binNm, "a positive number of nm");
         check(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2), "min-area-nm2", minAreaNm2, "a number >= 0");
         if (background == null || threshold == null || preparation == null || particles == null
-                || modelFits == null) {
+                || modelFits == null || pixelFit == null) {
             throw new IllegalArgumentException("parameters background, threshold, the preparation and the particle "
                     + "settings must be given");
         }
