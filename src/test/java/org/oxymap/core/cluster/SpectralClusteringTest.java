@@ -13,7 +13,7 @@ import org.oxymap.core.phantom.SyntheticMnL3References;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.stack.SpectralStack;
 
-class SpectralClusteringTest {
+public class SpectralClusteringTest {
 
     private static final double[] E = PhantomGenerator.defaultEnergiesEv();
     /** Fractions (Mn2, Mn3, Mn4) of the three planted materials. */
@@ -99,7 +99,7 @@ class SpectralClusteringTest {
     }
 
     /** Bands of MATERIALS at random thickness, an empty frame of 4 px (truth 0), Gaussian noise. */
-    static SpectralStack planted(int w, int h, int[] truth, double noise, long seed) {
+    public static SpectralStack planted(int w, int h, int[] truth, double noise, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<float[]> planes = new ArrayList<>();
         for (int k = 0; k < E.length; k++) {
