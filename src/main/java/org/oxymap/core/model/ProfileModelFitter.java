@@ -331,8 +331,9 @@ public final class ProfileModelFitter {
         ShapeKey key = new ShapeKey(p.rhoNm, model);
         BinnedShape s = shapes.get(key);
         if (s == null) {
-            s = model == ProfileModel.DIFFUSION ? new SphereDiffusionShape(p, sectionsOf(p))
-                    : new CoreShellShape(p, sectionsOf(p));
+            RadialProbeBlur probe = new RadialProbeBlur(settings.probeFwhmNm());
+            s = model == ProfileModel.DIFFUSION ? new SphereDiffusionShape(p, sectionsOf(p), probe)
+                    : new CoreShellShape(p, sectionsOf(p), probe);
             BinnedShape previous = shapes.putIfAbsent(key, s);
             if (previous != null) {
                 s = previous;
