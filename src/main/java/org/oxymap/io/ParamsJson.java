@@ -82,6 +82,8 @@ public final class ParamsJson {
         m.put("offset_max_nm", finiteOrNull(f.offsetMaxNm()));
         m.put("bootstrap", f.bootstrapReplicates());
         m.put("bootstrap_seed", f.bootstrapSeed());
+        m.put("subpixel_edge", ps.subpixelEdge());
+        m.put("probe_fwhm_nm", f.probeFwhmNm());
         return m;
     }
 
@@ -164,6 +166,9 @@ public final class ParamsJson {
                 f = f.withBootstrap(p.get("bootstrap").getAsInt(),
                         has(p, "bootstrap_seed") ? p.get("bootstrap_seed").getAsLong() : f.bootstrapSeed());
             }
+            if (has(p, "probe_fwhm_nm")) {
+                f = f.withProbeFwhmNm(p.get("probe_fwhm_nm").getAsDouble());
+            }
             s = s.withModelFits(f);
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
@@ -206,6 +211,9 @@ public final class ParamsJson {
         }
         if (has(p, "sectors")) {
             s = s.withSectors(p.get("sectors").getAsInt());
+        }
+        if (has(p, "subpixel_edge")) {
+            s = s.withSubpixelEdge(p.get("subpixel_edge").getAsBoolean());
         }
         return s;
     }
