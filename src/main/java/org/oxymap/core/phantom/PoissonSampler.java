@@ -7,12 +7,13 @@ import java.util.SplittableRandom;
  * PTRS transformed-rejection method of Hörmann (1993, Insurance: Mathematics and Economics 12, 39–45) for means
  * of 10 and above, so that counts are exact Poisson at every intensity.
  */
-final class PoissonSampler {
+public final class PoissonSampler {
 
     private PoissonSampler() {
     }
 
-    static long sample(double mean, SplittableRandom random) {
+    /** One Poisson count of the given mean (≥ 0). */
+    public static long sample(double mean, SplittableRandom random) {
         if (!(mean >= 0) || !Double.isFinite(mean)) {
             throw new IllegalArgumentException("Poisson mean is " + mean + ", expected a finite number >= 0");
         }

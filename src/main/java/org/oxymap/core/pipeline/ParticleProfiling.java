@@ -77,8 +77,9 @@ public final class ParticleProfiling {
         fitGeometries(segmentation, thicknessNm, width, pixelWidthNm, pixelHeightNm, include, geometries, listener);
         ParticleGeometry[] placed = geometries.clone();
         if (p.subpixelEdge()) {
-            boolean[] touching = p.touchingCountsAsEdge() ? touchingOther(segmentation.labels(), particles.length, width,
-                    height) : new boolean[particles.length];
+            boolean[] touching = p.touchingCountsAsEdge()
+                    ? touchingOther(segmentation.labels(), particles.length, width, height)
+                    : new boolean[particles.length];
             for (int l = 0; l < particles.length; l++) {
                 if (touching[l]) {
                     placed[l] = null; // its edge is partly a shared boundary: left at the mask's pixel boundary
