@@ -187,6 +187,7 @@ public final class PipelineBenchmark {
 
         ParticleGeometryFitter geometry = new ParticleGeometryFitter(ps.sectionNm());
         List<ProfiledParticle> profiled = new ArrayList<>();
+        List<ParticleGeometry> distinct = new ArrayList<>();
         for (int l = 1; l <= seg[0].count() && profiled.size() < settings.maxFits(); l++) {
             if (include[l - 1]) {
                 ParticleGeometry g = geometry.fit(l, seg[0].labels(), maps[0].thickness(), w, stack.pixelWidthNm(),
@@ -195,14 +196,23 @@ public final class PipelineBenchmark {
                         stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler, bins.get(0));
                 if (p.fittedBins() > 3) {
                     profiled.add(p);
+                    distinct.add(g);
                 }
             }
+        }
+        // Fewer particles than --max-fits (893 at 1024 px): the particles again, each as a fit of its own (its own
+        // pixel arrays, so its own model basis), until there are --max-fits fits.
+        int distinctParticles = profiled.size();
+        for (int i = 0; profiled.size() < settings.maxFits() && !distinct.isEmpty(); i++) {
+            profiled.add(ProfiledParticle.of(distinct.get(i % distinct.size()), seg[0].labels(), w,
+                    stack.pixelWidthNm(), stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler,
+                    bins.get(0)));
         }
         // the fits themselves, without the bootstrap (which repeats them)
         ProfileModelFitter modelFitter = new ProfileModelFitter(new ModelFitSettings(OffsetMode.FITTED, 0.0,
                 Double.NaN, 0, 1L));
         long evaluationsBefore = modelFitter.modelEvaluations();
-        StageTiming fits = stage("diffusion fits (" + profiled.size() + " particles)",
+        StageTiming fits = stage("diffusion fits (" + profiled.size() + " fits, " + distinctParticles + " particles)",
                 () -> modelFitter.fitEach(profiled, ProfileModel.DIFFUSION, ProgressListener.NONE), yardstick,
                 profiled.size(), "fits/s", cores, false);
         double perFit = (modelFitter.modelEvaluations() - evaluationsBefore)

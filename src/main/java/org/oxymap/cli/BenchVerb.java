@@ -31,8 +31,8 @@ final class BenchVerb implements Callable<Integer> {
     int energies;
     @Option(names = "--reps", defaultValue = "3", description = "Timed repetitions per stage (default ${DEFAULT-VALUE}).")
     int reps;
-    @Option(names = "--max-fits", defaultValue = "1000", description = "Particles in the model-fit stage (default "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--max-fits", defaultValue = "1000", description = "Fits in the model-fit stage; particles "
+            + "repeat as fits of their own when there are fewer (default ${DEFAULT-VALUE}).")
     int maxFits;
     @Option(names = "--until", description = "Stop after this stage (align, fit); default: every stage.")
     String until;

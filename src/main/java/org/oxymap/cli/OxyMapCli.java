@@ -240,6 +240,12 @@ public final class OxyMapCli {
         @Option(names = "--jump-threshold-od", description = "Edge jump in OD below which a pixel is flagged in "
                 + "maps/jump_mask.tif (default 0.02).")
         Double jumpThresholdOd;
+        @Option(names = "--subpixel-edge", arity = "0..1", description = "Place each round particle's edge at the "
+                + "visible radius of the sphere fitted to its thickness map, to a fraction of a pixel (default true).")
+        Boolean subpixelEdge;
+        @Option(names = "--probe-fwhm-nm", description = "FWHM of the probe (spatial resolution) in nm; the geometry "
+                + "fit and both models are blurred by it (default 0 = point probe).")
+        Double probeFwhmNm;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -281,6 +287,9 @@ public final class OxyMapCli {
             if (bootstrap != null || bootstrapSeed != null) {
                 f = f.withBootstrap(bootstrap != null ? bootstrap : f.bootstrapReplicates(),
                         bootstrapSeed != null ? bootstrapSeed : f.bootstrapSeed());
+            }
+            if (probeFwhmNm != null) {
+                f = f.withProbeFwhmNm(probeFwhmNm);
             }
             s = s.withModelFits(f);
             org.oxymap.core.fit.FitOptions fo = s.pixelFit();
@@ -367,6 +376,9 @@ public final class OxyMapCli {
         }
         if (o.sectors != null) {
             p = p.withSectors(o.sectors);
+        }
+        if (o.subpixelEdge != null) {
+            p = p.withSubpixelEdge(o.subpixelEdge);
         }
         return p;
     }

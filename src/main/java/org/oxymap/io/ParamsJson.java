@@ -85,6 +85,8 @@ public final class ParamsJson {
         m.put("sum_to_one", s.pixelFit().sumToOne());
         m.put("weights", s.pixelFit().weights().label());
         m.put("jump_threshold_od", s.pixelFit().jumpThresholdOd());
+        m.put("subpixel_edge", ps.subpixelEdge());
+        m.put("probe_fwhm_nm", f.probeFwhmNm());
         return m;
     }
 
@@ -167,6 +169,9 @@ public final class ParamsJson {
                 f = f.withBootstrap(p.get("bootstrap").getAsInt(),
                         has(p, "bootstrap_seed") ? p.get("bootstrap_seed").getAsLong() : f.bootstrapSeed());
             }
+            if (has(p, "probe_fwhm_nm")) {
+                f = f.withProbeFwhmNm(p.get("probe_fwhm_nm").getAsDouble());
+            }
             s = s.withModelFits(f);
             org.oxymap.core.fit.FitOptions fo = s.pixelFit();
             if (has(p, "sum_to_one")) {
@@ -220,6 +225,9 @@ public final class ParamsJson {
         }
         if (has(p, "sectors")) {
             s = s.withSectors(p.get("sectors").getAsInt());
+        }
+        if (has(p, "subpixel_edge")) {
+            s = s.withSubpixelEdge(p.get("subpixel_edge").getAsBoolean());
         }
         return s;
     }

@@ -45,6 +45,24 @@ class ModelFitOptionsCliTest {
     }
 
     @Test
+    void probeAndSubpixelEdgeOptionsAreSavedAndReadBack() throws IOException {
+        Path out = tmp.resolve("probe");
+        OxyMapCliTest.Result r = OxyMapCliTest.cli("run", "--stack", IMAGES.resolve("stack.tif").toString(),
+                "--references", REFS, "--time-s", "1e6", "--probe-fwhm-nm", "10", "--subpixel-edge", "false",
+                "--bootstrap", "0", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        PipelineSettings saved = ParamsJson.readSettings(out.resolve("params.json"));
+        assertEquals(10.0, saved.modelFits().probeFwhmNm(), 0.0);
+        assertEquals(false, saved.particles().subpixelEdge());
+        Path bad = tmp.resolve("badprobe");
+        OxyMapCliTest.Result b = OxyMapCliTest.cli("run", "--stack", IMAGES.resolve("stack.tif").toString(),
+                "--references", REFS, "--probe-fwhm-nm", "-1", "--out", bad.toString());
+        assertNotEquals(0, b.code());
+        assertTrue(b.err().contains("probe-fwhm-nm"), b.err());
+        assertTrue(Files.notExists(bad));
+    }
+
+    @Test
     void fixedOffsetNeedsAValidDistance() {
         Path out = tmp.resolve("bad");
         OxyMapCliTest.Result r = OxyMapCliTest.cli("run", "--stack", IMAGES.resolve("stack.tif").toString(),

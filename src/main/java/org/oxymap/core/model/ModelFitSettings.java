@@ -9,22 +9,35 @@ package org.oxymap.core.model;
  * @param offsetMaxNm         z_max for {@link OffsetMode#UNIFORM} (nm, &gt; 0); NaN = each particle's visible radius
  * @param bootstrapReplicates bootstrap resamples per fit (0 = no bootstrap intervals)
  * @param bootstrapSeed       seed of the bootstrap's random numbers: the same seed gives the same intervals
+ * @param probeFwhmNm         FWHM of the Gaussian probe (the instrument's spatial resolution) that blurred the maps,
+ *                            nm; 0 = point probe. The geometry fit and both models are blurred by it
+ *                            ({@link RadialProbeBlur}), so that a profile's outer bins are modelled as measured.
  */
 public record ModelFitSettings(OffsetMode offsetMode, double offsetNm, double offsetMaxNm, int bootstrapReplicates,
-        long bootstrapSeed) {
+        long bootstrapSeed, double probeFwhmNm) {
+
+    /** Without a probe blur (point probe), as before {@code probe_fwhm_nm} existed. */
+    public ModelFitSettings(OffsetMode offsetMode, double offsetNm, double offsetMaxNm, int bootstrapReplicates,
+            long bootstrapSeed) {
+        this(offsetMode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, 0.0);
+    }
 
     public static ModelFitSettings defaults() {
-        return new ModelFitSettings(OffsetMode.FITTED, 0.0, Double.NaN, 200, 1L);
+        return new ModelFitSettings(OffsetMode.FITTED, 0.0, Double.NaN, 200, 1L, 0.0);
+    }
+
+    public ModelFitSettings withProbeFwhmNm(double fwhmNm) {
+        return new ModelFitSettings(offsetMode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, fwhmNm);
     }
 
     public ModelFitSettings withOffset(OffsetMode mode, double fixedOrMaxNm) {
-        return mode == OffsetMode.FIXED ? new ModelFitSettings(mode, fixedOrMaxNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed)
-                : mode == OffsetMode.UNIFORM ? new ModelFitSettings(mode, offsetNm, fixedOrMaxNm, bootstrapReplicates, bootstrapSeed)
-                : new ModelFitSettings(mode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed);
+        return mode == OffsetMode.FIXED ? new ModelFitSettings(mode, fixedOrMaxNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm)
+                : mode == OffsetMode.UNIFORM ? new ModelFitSettings(mode, offsetNm, fixedOrMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm)
+                : new ModelFitSettings(mode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm);
     }
 
     public ModelFitSettings withBootstrap(int replicates, long seed) {
-        return new ModelFitSettings(offsetMode, offsetNm, offsetMaxNm, replicates, seed);
+        return new ModelFitSettings(offsetMode, offsetNm, offsetMaxNm, replicates, seed, probeFwhmNm);
     }
 
     /** Throws IllegalArgumentException naming the first parameter out of range. */
@@ -42,6 +55,10 @@ public record ModelFitSettings(OffsetMode offsetMode, double offsetNm, double of
         if (bootstrapReplicates < 0 || bootstrapReplicates > 100000) {
             throw new IllegalArgumentException("parameter bootstrap is " + bootstrapReplicates
                     + ", expected 0 (none) to 100000 resamples");
+        }
+        if (!(probeFwhmNm >= 0 && Double.isFinite(probeFwhmNm))) {
+            throw new IllegalArgumentException("parameter probe-fwhm-nm is " + probeFwhmNm
+                    + ", expected a number of nm >= 0 (0 = point probe)");
         }
     }
 }

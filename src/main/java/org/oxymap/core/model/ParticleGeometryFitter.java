@@ -9,12 +9,23 @@ package org.oxymap.core.model;
  * |z0| together. The fit minimises Σ (L_i − chord(ρ_i))² over the particle's pixels: a grid search over a and
  * |z0| (2 nm steps, a from 0.7 to 3 times the area-equivalent radius), refined by a pattern search down to
  * 0.01 nm. The centre is the particle's centroid.
+ *
+ * <p>With a probe of known FWHM ({@link RadialProbeBlur}) the refinement compares the thickness map with the chord
+ * blurred by the probe across the radius, so the visible radius is where the sharp particle's edge lies, not where
+ * the blurred halo ends; the grid search (coarse, 2 nm steps) uses the sharp chord.
  */
 public final class ParticleGeometryFitter {
 
     private final double sectionNm;
+    private final RadialProbeBlur probe;
 
     public ParticleGeometryFitter(double sectionNm) {
+        this(sectionNm, 0.0);
+    }
+
+    /** @param probeFwhmNm FWHM of the Gaussian probe that blurred the maps (0 = point probe) */
+    public ParticleGeometryFitter(double sectionNm, double probeFwhmNm) {
+        this.probe = new RadialProbeBlur(probeFwhmNm);
         if (!(sectionNm > 0) || !Double.isFinite(sectionNm)) {
             throw new IllegalArgumentException("section thickness is " + sectionNm + " nm, expected > 0");
         }
@@ -27,30 +38,45 @@ public final class ParticleGeometryFitter {
      */
     public ParticleGeometry fit(int label, int[] labels, float[] thicknessNm, int width, double pixelWidthNm,
             double pixelHeightNm) {
-        double sx = 0;
-        double sy = 0;
         int n = 0;
+        for (int l : labels) {
+            n += l == label ? 1 : 0;
+        }
+        int[] pixels = new int[n];
+        int j = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == label) {
-                sx += i % width;
-                sy += i / width;
-                n++;
+                pixels[j++] = i;
             }
         }
+        return fitPixels(label, pixels, thicknessNm, width, pixelWidthNm, pixelHeightNm);
+    }
+
+    /**
+     * As {@link #fit(int, int[], float[], int, double, double)} with the particle given as its pixel indices.
+     *
+     * @param pixels the particle's pixel indices (row-major, {@code y·width + x})
+     */
+    public ParticleGeometry fitPixels(int label, int[] pixels, float[] thicknessNm, int width, double pixelWidthNm,
+            double pixelHeightNm) {
+        int n = pixels.length;
         if (n == 0) {
             throw new IllegalArgumentException("particle " + label + " has no pixels");
+        }
+        double sx = 0;
+        double sy = 0;
+        for (int i : pixels) {
+            sx += i % width;
+            sy += i / width;
         }
         double cx = sx / n;
         double cy = sy / n;
         double[] rho = new double[n];
         double[] thick = new double[n];
-        int j = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label) {
-                rho[j] = Math.hypot((i % width - cx) * pixelWidthNm, (i / width - cy) * pixelHeightNm);
-                thick[j] = thicknessNm[i];
-                j++;
-            }
+        for (int j = 0; j < n; j++) {
+            int i = pixels[j];
+            rho[j] = Math.hypot((i % width - cx) * pixelWidthNm, (i / width - cy) * pixelHeightNm);
+            thick[j] = thicknessNm[i];
         }
         double equivalentRadius = Math.sqrt(n * pixelWidthNm * pixelHeightNm / Math.PI);
         double half = sectionNm / 2;
@@ -67,6 +93,9 @@ public final class ParticleGeometryFitter {
                 }
             }
         }
+        if (!probe.isPoint()) {
+            best = blurredCost(rho, thick, bestA, bestZ);
+        }
         double step = 1.0;
         while (step > 0.01) {
             boolean moved = false;
@@ -76,7 +105,7 @@ public final class ParticleGeometryFitter {
                 if (a <= 0 || z >= a + half) {
                     continue;
                 }
-                double cost = cost(rho, thick, a, z);
+                double cost = blurredCost(rho, thick, a, z);
                 if (cost < best) {
                     best = cost;
                     bestA = a;
@@ -89,6 +118,31 @@ public final class ParticleGeometryFitter {
             }
         }
         return new ParticleGeometry(label, cx, cy, bestA, bestZ, sectionNm, Math.sqrt(best / n));
+    }
+
+    private double blurredCost(double[] rho, double[] thick, double a, double z0) {
+        if (probe.isPoint()) {
+            return cost(rho, thick, a, z0);
+        }
+        double s = 0;
+        for (int i = 0; i < rho.length; i++) {
+            double blurred = 0;
+            for (int j = 0; j < probe.nodes(); j++) {
+                blurred += probe.weight(j) * chord(probe.radiusNm(rho[i], j), a, z0);
+            }
+            double d = thick[i] - blurred;
+            s += d * d;
+        }
+        return s;
+    }
+
+    private double chord(double rho, double a, double z0) {
+        double r2 = a * a - rho * rho;
+        if (r2 <= 0) {
+            return 0;
+        }
+        double half = Math.sqrt(r2);
+        return Math.max(0, Math.min(z0 + sectionNm / 2, half) - Math.max(z0 - sectionNm / 2, -half));
     }
 
     private double cost(double[] rho, double[] thick, double a, double z0) {

@@ -20,6 +20,11 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * keeps τ above it. The quadrature agrees with {@link LamellaProjection#depthAverage} to 1e−6 for τ ≥ 0.01 (see
  * the tests).
  *
+ * <p>With a blurring probe ({@link RadialProbeBlur}) a pixel's value is what the probe measures: the thickness-
+ * weighted mean over the probe's nodes, {@code Σ_j w_j L_j ū_j / Σ_j w_j L_j} (L_j the chord at node j, ū_j its
+ * depth average), because the per-pixel fit returns blur(f·L)/blur(L) as the pixel's fraction. It stays linear in
+ * the decays, so it goes into the same factors.
+ *
  * <p>For an averaged offset ({@link OffsetMode#UNIFORM}) each section has its own radius, hence its own τ; the
  * factors are kept per section and the section weights applied at evaluation.
  */
@@ -52,6 +57,10 @@ final class SphereDiffusionShape implements BinnedShape {
     private final int bins;
 
     SphereDiffusionShape(ProfiledParticle p, List<LamellaSection> sections) {
+        this(p, sections, new RadialProbeBlur(0));
+    }
+
+    SphereDiffusionShape(ProfiledParticle p, List<LamellaSection> sections, RadialProbeBlur probe) {
         this.bins = p.binCount();
         int ns = sections.size();
         radiusSq = new double[ns];
@@ -66,6 +75,7 @@ final class SphereDiffusionShape implements BinnedShape {
             hasPixels[b] = binWeight[b] > 0;
         }
         double[] pixel = new double[TERMS];
+        double[] node = new double[TERMS];
         for (int s = 0; s < ns; s++) {
             LamellaSection section = sections.get(s);
             double a = section.radiusNm();
@@ -73,7 +83,9 @@ final class SphereDiffusionShape implements BinnedShape {
             sectionWeight[s] = section.weight();
             double edge = section.visibleRadiusNm() * (1 - 1e-6);
             for (int i = 0; i < p.rhoNm.length; i++) {
-                chordAverage(Math.min(p.rhoNm[i], edge), a, section, pixel);
+                if (!blurred(p.rhoNm[i], edge, a, section, probe, pixel, node)) {
+                    chordAverage(Math.min(p.rhoNm[i], edge), a, section, pixel);
+                }
                 double w = p.weight[i] / binWeight[p.bin[i]];
                 int base = p.bin[i] * TERMS;
                 double[] f = factors[s];
@@ -88,6 +100,39 @@ final class SphereDiffusionShape implements BinnedShape {
                 }
             }
         }
+    }
+
+    /**
+     * out[n − 1] = Σ_j w_j L_j ū_n(ρ_j) / Σ_j w_j L_j over the probe's nodes inside the visible radius; false (out
+     * untouched) for a point probe or when no node falls inside.
+     */
+    private static boolean blurred(double rho, double edge, double a, LamellaSection section, RadialProbeBlur probe,
+            double[] out, double[] node) {
+        if (probe.isPoint()) {
+            return false;
+        }
+        double norm = 0;
+        java.util.Arrays.fill(out, 0.0);
+        for (int j = 0; j < probe.nodes(); j++) {
+            double r = probe.radiusNm(rho, j);
+            if (r >= edge) {
+                continue;
+            }
+            double[] chord = section.chord(r);
+            double wl = probe.weight(j) * (chord[1] - chord[0]);
+            chordAverage(r, a, section, node);
+            for (int n = 0; n < TERMS; n++) {
+                out[n] += wl * node[n];
+            }
+            norm += wl;
+        }
+        if (!(norm > 0)) {
+            return false;
+        }
+        for (int n = 0; n < TERMS; n++) {
+            out[n] /= norm;
+        }
+        return true;
     }
 
     /** out[n − 1] = (1/L) ∫ sinc(nπ r/a) dz over the chord at ρ. */

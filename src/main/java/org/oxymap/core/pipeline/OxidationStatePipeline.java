@@ -15,7 +15,6 @@ import org.oxymap.core.model.ModelFit;
 import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
-import org.oxymap.core.model.ParticleGeometryFitter;
 import org.oxymap.core.model.ProfileModel;
 import org.oxymap.core.model.ProfileModelFitter;
 import org.oxymap.core.model.ProfiledParticle;
@@ -156,7 +155,6 @@ public final class OxidationStatePipeline {
         EdgeDistanceProfiler profiler = particleProfiles.profiler();
         List<ProfileBin> bins = particleProfiles.bins();
 
-        ParticleGeometryFitter geometryFitter = new ParticleGeometryFitter(settings.sectionNm());
         List<ParticleGeometry> geometries = new ArrayList<>();
         List<ProfiledParticle> profiled = new ArrayList<>();
         for (int l = 1; l <= segmentation.count(); l++) {
@@ -164,7 +162,7 @@ public final class OxidationStatePipeline {
             if (!include[l - 1]) {
                 continue;
             }
-            ParticleGeometry g = geometryFitter.fit(l, segmentation.labels(), thickness, w, pw, ph);
+            ParticleGeometry g = particleProfiles.geometries()[l - 1];
             geometries.add(g);
             ProfiledParticle p = ProfiledParticle.of(g, segmentation.labels(), w, pw, ph, distance, thickness, fraction,
                     profiler, bins);

@@ -23,10 +23,21 @@ import org.oxymap.core.segment.ExclusionLimits;
  *                             ({@code normalise_distance})
  * @param normalisedBin        bin width of those profiles, as a fraction of the radius ({@code normalised_bin})
  * @param sectors              also write profiles of this many angular sectors; 0 = none ({@code sectors})
+ * @param subpixelEdge         place each profiled particle's edge at the visible radius of the sectioned sphere
+ *                             fitted to its thickness map, to a fraction of a pixel, instead of at the mask's
+ *                             pixel boundary ({@code subpixel_edge}; see {@link ParticleProfiling})
  */
 public record ParticleSettings(boolean fillHoles, double maxAreaNm2, boolean watershed, double watershedHNm,
         double minSolidity, double minCircularity, boolean excludeTouching, boolean touchingCountsAsEdge,
-        boolean normaliseDistance, double normalisedBin, int sectors) {
+        boolean normaliseDistance, double normalisedBin, int sectors, boolean subpixelEdge) {
+
+    /** As before {@code subpixel_edge} existed: the edge at the mask's pixel boundary. */
+    public ParticleSettings(boolean fillHoles, double maxAreaNm2, boolean watershed, double watershedHNm,
+            double minSolidity, double minCircularity, boolean excludeTouching, boolean touchingCountsAsEdge,
+            boolean normaliseDistance, double normalisedBin, int sectors) {
+        this(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity, excludeTouching,
+                touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, false);
+    }
 
     /**
      * Holes filled, no area limit, watershed on with a one-pixel seed depth, solidity ≥ 0.9, circularity ≥ 0.7
@@ -35,62 +46,67 @@ public record ParticleSettings(boolean fillHoles, double maxAreaNm2, boolean wat
      */
     public static ParticleSettings defaults() {
         return new ParticleSettings(true, Double.POSITIVE_INFINITY, true, Double.NaN, 0.9, 0.7, true, true, false,
-                0.05, 0);
+                0.05, 0, true);
     }
 
     public ParticleSettings withFillHoles(boolean v) {
         return new ParticleSettings(v, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withMaxAreaNm2(double v) {
         return new ParticleSettings(fillHoles, v, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withWatershed(boolean v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, v, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withWatershedHNm(double v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, v, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withMinSolidity(double v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, v, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withMinCircularity(double v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, v,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withExcludeTouching(boolean v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity, v,
-                touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors);
+                touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withTouchingCountsAsEdge(boolean v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, v, normaliseDistance, normalisedBin, sectors);
+                excludeTouching, v, normaliseDistance, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withNormaliseDistance(boolean v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, v, normalisedBin, sectors);
+                excludeTouching, touchingCountsAsEdge, v, normalisedBin, sectors, subpixelEdge);
     }
 
     public ParticleSettings withNormalisedBin(double v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, v, sectors);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, v, sectors, subpixelEdge);
     }
 
     public ParticleSettings withSectors(int v) {
         return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
-                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, v);
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, v, subpixelEdge);
+    }
+
+    public ParticleSettings withSubpixelEdge(boolean v) {
+        return new ParticleSettings(fillHoles, maxAreaNm2, watershed, watershedHNm, minSolidity, minCircularity,
+                excludeTouching, touchingCountsAsEdge, normaliseDistance, normalisedBin, sectors, v);
     }
 
     /** The seed depth in nm: as given, or one pixel (the larger pixel side) when NaN. */
