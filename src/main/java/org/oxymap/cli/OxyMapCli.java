@@ -545,9 +545,14 @@ public final class OxyMapCli {
             ReferenceOptions referenceOptions, PipelineRunner.AgglomerateRequest agglomerates) throws IOException {
         PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energies, refs, i0,
                 pixelNm != null ? pixelNm : params != null ? ParamsJson.readPixelNm(params) : Double.NaN, valences);
+        // a params.json's recorded reference preparation is applied again; options given here override its parts
+        org.oxymap.io.ReferencePreparationSettings preparation = params != null
+                ? org.oxymap.io.ReferencePreparationSettings.fromParams(params)
+                : org.oxymap.io.ReferencePreparationSettings.none();
         if (referenceOptions != null) {
-            inputs = referenceOptions.apply(inputs, valences, settings.background().terms(), Verb.err);
+            preparation = referenceOptions.settings(preparation);
         }
+        inputs = preparation.apply(inputs, valences, settings.background().terms(), Verb.err);
         if (particles != null) {
             inputs = inputs.withParticles(particles);
         }

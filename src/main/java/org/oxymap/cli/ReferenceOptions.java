@@ -2,21 +2,12 @@ package org.oxymap.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.oxymap.core.progress.ProgressListener;
-import org.oxymap.core.spectra.EnergyShiftFit;
-import org.oxymap.core.spectra.EnergyShiftFitter;
 import org.oxymap.core.spectra.NormalisationSettings;
-import org.oxymap.core.spectra.ReferenceSpectrum;
 import org.oxymap.io.PipelineRunner;
-import org.oxymap.io.ReferencePreparer;
-import org.oxymap.io.ReferenceReader;
+import org.oxymap.io.ReferencePreparationSettings;
 
 import picocli.CommandLine.Option;
 
@@ -56,7 +47,11 @@ class ReferenceOptions {
     }
 
     NormalisationSettings normalisation() {
-        NormalisationSettings s = NormalisationSettings.athenaDefaults();
+        return normalisation(NormalisationSettings.athenaDefaults());
+    }
+
+    /** The {@code --norm-*} options given here over {@code s}. */
+    NormalisationSettings normalisation(NormalisationSettings s) {
         if (normE0 != null) {
             s = s.withE0Ev(normE0);
         }
@@ -82,47 +77,29 @@ class ReferenceOptions {
     /** The inputs with prepared references; what was done goes to {@code log} and into params.json. */
     PipelineRunner.Inputs apply(PipelineRunner.Inputs in, Map<String, Double> givenValences, int backgroundTerms,
             PrintStream log) throws IOException {
-        if (!active()) {
-            return in;
+        return settings(ReferencePreparationSettings.none()).apply(in, givenValences, backgroundTerms, log);
+    }
+
+    /**
+     * The preparation asked for on the command line over {@code base} (e.g. what a params.json recorded): valence
+     * guessing, normalisation and shift each come from the command line when given there, else from {@code base};
+     * the {@code --norm-*} ranges given here refine the normalisation of either.
+     */
+    ReferencePreparationSettings settings(ReferencePreparationSettings base) {
+        boolean guess = guessValence || base.guessValence();
+        NormalisationSettings norm = base.normalisation();
+        if (normalise || (norm != null && (normE0 != null || normPre != null || normPost != null
+                || normDegree != null))) {
+            norm = normalisation(norm != null && !normalise ? norm : NormalisationSettings.athenaDefaults());
         }
-        Map<String, Object> notes = new LinkedHashMap<>();
-        List<ReferenceSpectrum> refs = new ArrayList<>(in.references());
-        if (guessValence) {
-            Map<String, Object> guessed = new LinkedHashMap<>();
-            for (int k = 0; k < refs.size(); k++) {
-                ReferenceSpectrum r = refs.get(k);
-                if (Double.isFinite(r.valence()) || givenValences.containsKey(r.name())) {
-                    continue;
-                }
-                Path spec = in.referenceFiles().get(k);
-                ReferenceReader.ValenceGuess g = ReferenceReader.guessValence(spec, null);
-                refs.set(k, r.withValence(g.valence()));
-                guessed.put(r.name(), g.valence());
-                log.printf(Locale.ROOT, "oxymap: valence of %s guessed from the formula %s (%s): %.4g%n", r.name(),
-                        g.formula(), g.source(), g.valence());
-            }
-            notes.put("guessed_valences", guessed);
-        }
-        if (normalise) {
-            NormalisationSettings s = normalisation();
-            refs = ReferencePreparer.normalise(refs, s);
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("e0_ev", Double.isNaN(s.e0Ev()) ? "max derivative" : s.e0Ev());
-            n.put("pre_ev", List.of(s.pre1Ev(), s.pre2Ev()));
-            n.put("post_ev", Double.isNaN(s.nor2Ev()) ? List.of(s.nor1Ev()) : List.of(s.nor1Ev(), s.nor2Ev()));
-            n.put("post_degree", s.postEdgeDegree());
-            notes.put("normalise", n);
-        }
+        double shift = base.shiftEv();
+        boolean fit = base.fitShift();
+        double maxShift = base.fitShift() && maxShiftEv == 5 ? base.maxShiftEv() : maxShiftEv;
+        double minJump = base.fitShift() && shiftMinJump == 0.05 ? base.shiftMinJump() : shiftMinJump;
         if (shiftEv != null) {
-            double shift;
-            if (shiftEv.trim().equalsIgnoreCase("fit")) {
-                EnergyShiftFit f = ReferencePreparer.fitShift(in.stack(), refs, backgroundTerms, maxShiftEv,
-                        shiftMinJump, ProgressListener.NONE);
-                shift = f.shiftEv();
-                log.printf(Locale.ROOT, "oxymap: fitted reference energy shift %+.3f eV (residual %.4g, %.4g "
-                        + "unshifted)%n", shift, f.residualSumSq(), f.unshiftedSumSq());
-                notes.put("shift_fitted", true);
-                notes.put("max_shift_ev", maxShiftEv);
+            fit = shiftEv.trim().equalsIgnoreCase("fit");
+            if (fit) {
+                shift = Double.NaN;
             } else {
                 try {
                     shift = Double.parseDouble(shiftEv.trim());
@@ -131,9 +108,7 @@ class ReferenceOptions {
                             + "or 'fit'");
                 }
             }
-            refs = EnergyShiftFitter.shifted(refs, shift);
-            notes.put("shift_ev", shift);
         }
-        return in.withReferences(refs, notes);
+        return new ReferencePreparationSettings(guess, norm, shift, fit, maxShift, minJump);
     }
 }

@@ -45,7 +45,19 @@ public final class BatchRunner {
 
     /** What a batch needs besides the stacks: the parameters and references of an earlier run's params.json. */
     public record Config(PipelineSettings settings, List<Path> references, Map<String, Double> valences,
-            double pixelNm) {
+            double pixelNm, ReferencePreparationSettings preparation) {
+
+        /** A config whose references are used as read. */
+        public Config(PipelineSettings settings, List<Path> references, Map<String, Double> valences,
+                double pixelNm) {
+            this(settings, references, valences, pixelNm, ReferencePreparationSettings.none());
+        }
+
+        public Config {
+            if (preparation == null) {
+                preparation = ReferencePreparationSettings.none();
+            }
+        }
 
         /** Reads {@code params.json}: parameters, reference files (paths as recorded) and their valences. */
         public static Config fromParams(Path paramsJson) throws IOException {
@@ -74,7 +86,8 @@ public final class BatchRunner {
                     valences.put(r.get("name").getAsString(), r.get("valence").getAsDouble());
                 }
             }
-            return new Config(settings, refs, valences, ParamsJson.readPixelNm(paramsJson));
+            return new Config(settings, refs, valences, ParamsJson.readPixelNm(paramsJson),
+                    ReferencePreparationSettings.fromParams(paramsJson));
         }
     }
 
@@ -152,6 +165,10 @@ public final class BatchRunner {
             }
             PipelineRunner.Inputs inputs = PipelineRunner.load(stack, null, config.references(), null,
                     config.pixelNm(), config.valences());
+            // the recorded normalisation and shift again (a fitted shift is fitted to this stack); the results'
+            // params.json records what was done, so nothing is printed from the parallel runs
+            inputs = config.preparation().apply(inputs, config.valences(), config.settings().background().terms(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             PipelineResult r = PipelineRunner.run(inputs, config.settings(), results, null, listener);
             return new Outcome(stack, Outcome.DONE, PipelineRunner.summary(r, results), results);
         } catch (Exception | OutOfMemoryError e) {

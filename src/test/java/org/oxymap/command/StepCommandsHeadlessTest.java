@@ -134,7 +134,8 @@ public class StepCommandsHeadlessTest {
         List<Class<?>> all = List.of(OpenStackCommand.class, AlignStackCommand.class, OpticalDensityCommand.class,
                 FitReferencesCommand.class, SegmentParticlesCommand.class, EdgeDistanceProfilesCommand.class,
                 FitModelsCommand.class, StoichiometryCommand.class, RunPipelineCommand.class,
-                GeneratePhantomCommand.class);
+                GeneratePhantomCommand.class, EdgeEnergyMapCommand.class,
+                ReferenceFromRoiCommand.class);
         for (Class<?> c : all) {
             @SuppressWarnings("unchecked")
             CommandInfo info = commands.getCommand((Class<? extends org.scijava.command.Command>) c);

@@ -44,6 +44,11 @@ public class MacroRecorderTest {
         assertEquals(7, documented.size(), "the seven step commands in oxymap_steps.ijm");
         documented.add(new String[] {"OxyMap Generate Phantom", "out=" + tmp.resolve("phantom") + " seed=5 size=48 "
                 + "noise=0"});
+        // the steps after the seven, on the images the steps left open
+        documented.add(new String[] {"OxyMap Edge-Energy Map", "stack=OD method=half-height pre_edge_max_ev=0 "
+                + "post_edge_min_ev=0 min_jump=0.05 calibration=[]"});
+        documented.add(new String[] {"OxyMap Reference From ROI", "stack=OD mask=labels name=particles valence=3 "
+                + "out=" + tmp.resolve("particles.csv")});
         StringBuilder input = new StringBuilder();
         for (String[] d : documented) {
             input.append(d[0]).append('\t').append(d[1]).append('\n');
@@ -64,6 +69,8 @@ public class MacroRecorderTest {
             String expected = "run(\"" + documented.get(i)[0] + "\", \"" + documented.get(i)[1] + "\");";
             assertEquals(canonical(expected), canonical(lines.get(i)));
         }
+        assertEquals(3.0, org.oxymap.io.ReferenceCsv.read(tmp.resolve("particles.csv")).valence(),
+                "Reference From ROI wrote its CSV");
     }
 
     /** Drops brackets around values without spaces ({@code key=[a/b.tif]} = {@code key=a/b.tif} to a macro). */
