@@ -81,33 +81,45 @@ public final class StackAligner {
 
     /** The drift of every plane, in the convention of {@link Shift}, relative to the frame the settings choose. */
     public Shift[] estimate(SpectralStack stack, ProgressListener listener) {
-        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         int n = stack.energyCount();
         int w = stack.width();
         int h = stack.height();
         settings.validateFor(w, h, n);
+        PixelRectangle area = settings.estimationArea(w, h);
+        List<float[]> cuts = new ArrayList<>(n);
+        for (float[] p : stack.planes()) {
+            cuts.add(area.x() == 0 && area.y() == 0 && area.width() == w && area.height() == h ? p
+                    : area.cut(p, w));
+        }
+        return estimateOnArea(cuts, area.width(), area.height(), listener);
+    }
+
+    /**
+     * The drift of every plane from its cut to {@link AlignmentSettings#estimationArea} (e.g. read one at a time from
+     * a file too large to hold whole), in the convention of {@link Shift}.
+     *
+     * @param cuts one image of {@code width × height} per energy, the planes cut to the estimation area
+     */
+    public Shift[] estimateOnArea(List<float[]> cuts, int width, int height, ProgressListener listener) {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        int n = cuts.size();
         if (n == 1) {
             return new Shift[] {new Shift(0, 0)};
         }
-        PixelRectangle area = settings.roi() != null ? settings.roi() : PixelRectangle.of(w, h);
         List<float[]> images = new ArrayList<>(n);
-        for (float[] p : stack.planes()) {
-            images.add(correlationImage(p, w, area));
+        for (float[] p : cuts) {
+            images.add(correlationImage(p, width, height));
         }
-        int cw = area.width();
-        int ch = area.height();
         PhaseCorrelationAligner aligner = new PhaseCorrelationAligner(settings.maxShiftPx());
         return switch (settings.reference()) {
-            case INDEX -> aligner.estimateShifts(images, cw, ch, settings.referenceIndex(), progress);
-            case PREVIOUS -> cascade(aligner, images, cw, ch, progress);
-            case MEAN -> againstMean(aligner, stack.planes(), images, w, area, progress);
+            case INDEX -> aligner.estimateShifts(images, width, height, settings.referenceIndex(), progress);
+            case PREVIOUS -> cascade(aligner, images, width, height, progress);
+            case MEAN -> againstMean(aligner, cuts, images, width, height, progress);
         };
     }
 
-    private float[] correlationImage(float[] plane, int width, PixelRectangle area) {
-        float[] cut = area.x() == 0 && area.y() == 0 && area.width() == width && area.width() * area.height()
-                == plane.length ? plane : area.cut(plane, width);
-        return settings.edgeFilter() ? SobelEdgeFilter.magnitude(cut, area.width(), area.height()) : cut;
+    private float[] correlationImage(float[] cut, int width, int height) {
+        return settings.edgeFilter() ? SobelEdgeFilter.magnitude(cut, width, height) : cut;
     }
 
     private static Shift[] cascade(PhaseCorrelationAligner aligner, List<float[]> images, int w, int h,
@@ -126,34 +138,42 @@ public final class StackAligner {
 
     /**
      * Registers every plane to the mean image; the mean is rebuilt from the planes aligned with the first estimate,
-     * since the first mean is blurred by the drift itself.
+     * since the first mean is blurred by the drift itself, and the second pass only refines the first estimates
+     * (no integer search). Both means are built on the estimation area alone: each cut is Fourier-shifted by its
+     * first estimate, so what moves in across the cut's border is its mirror image, which the Tukey window of the
+     * correlation suppresses.
      */
-    private Shift[] againstMean(PhaseCorrelationAligner aligner, List<float[]> planes, List<float[]> images,
-                                int width, PixelRectangle area, ProgressListener progress) {
-        int n = planes.size();
-        int h = planes.get(0).length / width;
-        Shift[] shifts = new Shift[n];
-        java.util.Arrays.fill(shifts, new Shift(0, 0));
-        for (int pass = 0; pass < MEAN_PASSES; pass++) {
-            List<float[]> source = planes;
-            if (pass > 0) {
-                Shift[] current = shifts;
-                source = IntStream.range(0, n).parallel()
-                        .mapToObj(k -> ShiftMethod.FOURIER.shift(planes.get(k), width, h, current[k].dxPx(),
-                                current[k].dyPx()))
-                        .toList();
+    private Shift[] againstMean(PhaseCorrelationAligner aligner, List<float[]> cuts, List<float[]> images,
+                                int width, int height, ProgressListener progress) {
+        int n = cuts.size();
+        float[] mean = new float[width * height];
+        for (float[] p : cuts) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += p[i] / n;
             }
-            float[] mean = new float[width * h];
-            for (float[] p : source) {
-                for (int i = 0; i < mean.length; i++) {
-                    mean[i] += p[i] / n;
-                }
-            }
-            float[] reference = correlationImage(mean, width, area);
-            shifts = PhaseCorrelationAligner.relativeToMean(
-                    aligner.estimateShiftsAgainst(images, reference, area.width(), area.height(), progress));
         }
-        return shifts;
+        Shift[] first = PhaseCorrelationAligner.relativeToMean(aligner.estimateShiftsAgainst(images,
+                correlationImage(mean, width, height), width, height, progress));
+        for (int pass = 1; pass < MEAN_PASSES; pass++) {
+            Shift[] current = first;
+            double[] sum = new double[width * height];
+            IntStream.range(0, n).parallel().forEach(k -> {
+                progress.checkCancelled(PhaseCorrelationAligner.STAGE);
+                float[] moved = ShiftMethod.FOURIER.shift(cuts.get(k), width, height, current[k].dxPx(),
+                        current[k].dyPx());
+                synchronized (sum) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += moved[i];
+                    }
+                }
+            });
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) (sum[i] / n);
+            }
+            first = PhaseCorrelationAligner.relativeToMean(aligner.refineShiftsAgainst(images,
+                    correlationImage(mean, width, height), width, height, current, progress));
+        }
+        return first;
     }
 
     /**
