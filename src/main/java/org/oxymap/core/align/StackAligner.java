@@ -235,6 +235,41 @@ public final class StackAligner {
         return new PixelRectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     }
 
+    /**
+     * Rows {@code outY0 .. outY0 + outRows − 1} of plane k resampled as {@link #resample} does it, from a band of
+     * that plane's full rows starting at {@code bandY0} that covers {@link ImageShifter#sourceRows}; bit-identical to
+     * the same rows of the whole-plane result. Only the cubic method is local enough for this.
+     *
+     * @param inLog whether the whole plane is resampled in ln(counts): {@code logCounts} and
+     *              {@link #positiveEverywhere} of the whole plane
+     * @throws IllegalArgumentException if the settings' method is not cubic
+     */
+    public float[] resampleRows(float[] band, int bandY0, int width, int height, int outY0, int outRows, Shift shift,
+                                boolean inLog) {
+        if (settings.method() != ShiftMethod.CUBIC) {
+            throw new IllegalArgumentException("band-wise resampling needs align-method cubic, got "
+                    + settings.method().label());
+        }
+        if (inLog) {
+            float[] log = new float[band.length];
+            for (int i = 0; i < band.length; i++) {
+                log[i] = (float) Math.log(band[i]);
+            }
+            float[] out = ImageShifter.shiftRows(log, bandY0, width, height, outY0, outRows, shift.dxPx(),
+                    shift.dyPx());
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) Math.exp(out[i]);
+            }
+            return out;
+        }
+        return ImageShifter.shiftRows(band, bandY0, width, height, outY0, outRows, shift.dxPx(), shift.dyPx());
+    }
+
+    /** True when every value is positive and finite, so that the plane can be resampled in ln(counts). */
+    public static boolean positiveEverywhere(float[] p) {
+        return allPositive(p);
+    }
+
     private static boolean allPositive(float[] p) {
         for (float v : p) {
             if (!(v > 0) || !Float.isFinite(v)) {
