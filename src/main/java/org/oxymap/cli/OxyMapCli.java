@@ -26,6 +26,7 @@ import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.model.OffsetMode;
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -57,6 +58,10 @@ public final class OxyMapCli {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                err.println("oxymap: error: " + MemoryEstimate.outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
+                return 1;
+            }
             err.println("oxymap: error: " + oneLine(e));
             if (System.getenv("OXYMAP_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -65,7 +70,13 @@ public final class OxyMapCli {
         });
         Verb.out = out;
         Verb.err = err;
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line with what to do, never a stack trace (the heap is free again once the run has unwound)
+            err.println("oxymap: error: " + MemoryEstimate.outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
+            return 1;
+        }
     }
 
     private static String oneLine(Throwable e) {
@@ -150,6 +161,9 @@ public final class OxyMapCli {
         boolean alignEdges;
         @Option(names = "--align-roi", description = "Correlate only this rectangle: x,y,width,height in pixels.")
         String alignRoi;
+        @Option(names = "--align-window", description = "Without --align-roi, estimate the drift on the centred "
+                + "window of this many pixels per side; 0 = whole plane (default 512).")
+        Integer alignWindow;
         @Option(names = "--align-log-counts", arity = "1", description = "Resample ln(counts) (true, default) or "
                 + "counts (false).")
         Boolean alignLogCounts;
@@ -262,6 +276,9 @@ public final class OxyMapCli {
             if (alignRoi != null) {
                 a = a.withRoi(PixelRectangle.parse(alignRoi, "align-roi"));
             }
+            if (alignWindow != null) {
+                a = a.withWindowPx(alignWindow);
+            }
             if (alignLogCounts != null) {
                 a = a.withLogCounts(alignLogCounts);
             }
@@ -342,12 +359,30 @@ public final class OxyMapCli {
         @Option(names = "--particles", description = "Particles from outside instead of the segmentation: a label or "
                 + "mask TIFF, an ImageJ .roi or a RoiManager .zip.")
         Path particles;
+        @Option(names = "--max-memory", description = "Process the stack in bands of rows within this much memory "
+                + "(e.g. 512m, 2g), reading an uncompressed TIFF band by band; for stacks larger than the heap.")
+        String maxMemory;
         @CommandLine.Mixin
         PipelineOptionsMixin options;
 
         @Override
         public Integer call() throws IOException {
-            runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, options.settings(),
+            PipelineSettings settings = options.settings();
+            if (maxMemory != null) {
+                long bytes = MemoryEstimate.parseSize(maxMemory, "max-memory");
+                double px = pixelNm != null ? pixelNm : options.params != null ? ParamsJson.readPixelNm(options.params)
+                        : Double.NaN;
+                Verb.err.println("oxymap: " + stack + " in bands within " + MemoryEstimate.format(bytes)
+                        + (settings.align() && settings.alignment().method() == ShiftMethod.FOURIER
+                                ? " (alignment resamples with cubic convolution: the Fourier shift is not band-local)"
+                                : ""));
+                PipelineResult r = PipelineRunner.runTiled(stack, energies, references, i0, px, valences, particles,
+                        settings, outDir, options.params, bytes, new ConsoleProgress(Verb.err));
+                Verb.out.println("oxymap: " + PipelineRunner.summary(r, outDir));
+                return 0;
+            }
+            PipelineRunner.checkMemory(stack, energies, references.size());
+            runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, settings,
                     options.params);
             return 0;
         }

@@ -98,7 +98,9 @@ public final class StackAligner {
      * The drift of every plane from its cut to {@link AlignmentSettings#estimationArea} (e.g. read one at a time from
      * a file too large to hold whole), in the convention of {@link Shift}.
      *
-     * @param cuts one image of {@code width × height} per energy, the planes cut to the estimation area
+     * @param cuts one image of {@code width × height} per energy, the planes cut to the estimation area; it may be
+     *             a list that reads each cut when asked for it (each is asked for a few times), so that no more
+     *             than a few cuts are held at once
      */
     public Shift[] estimateOnArea(List<float[]> cuts, int width, int height, ProgressListener listener) {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
@@ -106,10 +108,17 @@ public final class StackAligner {
         if (n == 1) {
             return new Shift[] {new Shift(0, 0)};
         }
-        List<float[]> images = new ArrayList<>(n);
-        for (float[] p : cuts) {
-            images.add(correlationImage(p, width, height));
-        }
+        List<float[]> images = !settings.edgeFilter() ? cuts : new java.util.AbstractList<>() {
+            @Override
+            public float[] get(int k) {
+                return correlationImage(cuts.get(k), width, height);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
         PhaseCorrelationAligner aligner = new PhaseCorrelationAligner(settings.maxShiftPx());
         return switch (settings.reference()) {
             case INDEX -> aligner.estimateShifts(images, width, height, settings.referenceIndex(), progress);

@@ -11,9 +11,9 @@ import org.oxymap.core.align.PixelRectangle;
  * <p>In memory, the stack is held three times at the peak: the stack as read, the aligned copy and the
  * optical-density copy (the readers' own buffers are of the same order while reading). The 2-D stages keep about
  * {@value #MAP_COPIES} + 3 per reference whole float maps (fit maps, mean image, labels, distances, their working
- * copies). A tiled run ({@link TiledPipeline}) keeps the maps, the estimation windows of every energy and one whole
- * plane, plus per row of a band four copies of the row at every energy (read with its margin, resampled, OD, and
- * the fit's working copy).
+ * copies). A tiled run ({@link TiledPipeline}) keeps the maps, a few estimation windows and whole planes, plus per
+ * row of a band two copies of the row at every energy (aligned and OD) and the band's own fit maps; each energy's
+ * rows are read with a margin, one energy at a time.
  */
 public final class MemoryEstimate {
 
@@ -23,8 +23,11 @@ public final class MemoryEstimate {
     /** Whole float maps held by the 2-D stages, besides three per reference. */
     static final int MAP_COPIES = 16;
 
-    /** Copies of a band row held by a tiled run. */
-    static final int BAND_COPIES = 4;
+    /** Copies of a band row at every energy held by a tiled run: the aligned band and its optical density. */
+    static final int BAND_COPIES = 2;
+
+    /** Float maps per pixel of a band's own fit (3 per reference and a few more), counted generously. */
+    static final int BAND_MAPS = 24;
 
     private MemoryEstimate() {
     }
@@ -39,15 +42,30 @@ public final class MemoryEstimate {
         return STACK_COPIES * 4L * width * height * energies + mapBytes(width, height, references);
     }
 
-    /** Bytes a tiled run holds besides its band: maps, estimation windows (three per energy) and whole planes. */
+    /**
+     * Bytes a tiled run holds besides its band: the maps, whole planes (one read at a time, plus the mean image) and
+     * the estimation windows in flight (read again when needed; {@value #WINDOWS_IN_FLIGHT} at a time with their FFT
+     * buffers: the mean, the reference and a few per thread).
+     */
     public static long tiledFixedBytes(int width, int height, int energies, int references, PixelRectangle window) {
-        return mapBytes(width, height, references) + 3L * 4 * window.width() * window.height() * energies
+        return mapBytes(width, height, references) + 4L * 4 * window.width() * window.height() * WINDOWS_IN_FLIGHT
                 + 3L * 4 * width * height;
     }
 
+    /** Estimation windows (float, or double complex counted as four) held at once while estimating the drift. */
+    static final int WINDOWS_IN_FLIGHT = 12;
+
     /** Bytes a tiled run needs per row of its band. */
     public static long tiledBytesPerRow(int width, int energies) {
-        return BAND_COPIES * 4L * width * energies;
+        return BAND_COPIES * 4L * width * energies + 4L * width * BAND_MAPS;
+    }
+
+    /**
+     * Bytes for the margin rows a band is read with, one energy at a time: the rows as read, their logarithm and the
+     * resampled rows.
+     */
+    public static long tiledMarginBytes(int width, int marginRows) {
+        return 3L * 4 * width * 2 * marginRows;
     }
 
     /**

@@ -101,12 +101,13 @@ public final class TiledPipeline {
                 settings.alignment().estimationArea(width, height));
         long perRow = MemoryEstimate.tiledBytesPerRow(width, energies);
         int margin = (int) Math.ceil(maxShiftPx) + 3;
-        long rows = (maxBytes - fixed) / perRow - 2L * margin;
+        fixed += MemoryEstimate.tiledMarginBytes(width, margin);
+        long rows = (maxBytes - fixed) / perRow;
         if (rows < 1) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--max-memory %s is too small for "
                     + "this %d x %d x %d stack: the whole maps and one band need at least %s; give more",
                     MemoryEstimate.format(maxBytes), width, height, energies,
-                    MemoryEstimate.format(fixed + perRow * (1 + 2L * margin))));
+                    MemoryEstimate.format(fixed + perRow)));
         }
         return (int) Math.min(height, rows);
     }
@@ -118,6 +119,15 @@ public final class TiledPipeline {
      * @throws IOException when the source cannot be read
      */
     public PipelineResult run(PlaneSource source, int[] particleLabels, ProgressListener listener)
+            throws IOException {
+        try {
+            return runBands(source, particleLabels, listener);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private PipelineResult runBands(PlaneSource source, int[] particleLabels, ProgressListener listener)
             throws IOException {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         int w = source.width();
@@ -149,25 +159,19 @@ public final class TiledPipeline {
         StackAligner aligner = new StackAligner(alignment);
         alignment.validateFor(w, h, nE);
 
-        // pass 0: plane by plane, positivity and the estimation window
+        // pass 0: plane by plane, positivity; the drift from the estimation window, read again when needed
         boolean[] inLog = new boolean[nE];
-        PixelRectangle area = alignment.estimationArea(w, h);
-        List<float[]> cuts = new ArrayList<>(nE);
         for (int k = 0; k < nE; k++) {
             progress.checkCancelled(STAGE);
-            float[] plane = source.readRows(k, 0, h);
-            inLog[k] = alignment.logCounts() && StackAligner.positiveEverywhere(plane);
-            if (align) {
-                cuts.add(area.cut(plane, w));
-            }
+            inLog[k] = alignment.logCounts() && StackAligner.positiveEverywhere(source.readRows(k, 0, h));
             progress.progress(STAGE + ": reading planes", k + 1, nE);
         }
         Shift[] shifts = new Shift[nE];
         Arrays.fill(shifts, new Shift(0, 0));
         if (align) {
-            shifts = aligner.estimateOnArea(cuts, area.width(), area.height(), progress);
+            PixelRectangle area = alignment.estimationArea(w, h);
+            shifts = aligner.estimateOnArea(windows(source, area), area.width(), area.height(), progress);
         }
-        cuts = null;
         double maxDy = 0;
         for (Shift s : shifts) {
             maxDy = Math.max(maxDy, Math.abs(s.dyPx()));
@@ -257,6 +261,28 @@ public final class TiledPipeline {
         boolean[] mask = emptyOfAligned;
         return new OxidationStatePipeline(settings, references).finish(used, profileName, shifts, i0, empty,
                 invalidCount, maps, () -> mask, w, h, pw, ph, particleLabels, PixelRectangle.of(w, h), 0, progress);
+    }
+
+    /** Every plane's cut to the estimation area, each read from the source when asked for. */
+    private static List<float[]> windows(PlaneSource source, PixelRectangle area) {
+        int w = source.width();
+        int n = source.energyCount();
+        return new java.util.AbstractList<>() {
+            @Override
+            public float[] get(int k) {
+                try {
+                    float[] rows = source.readRows(k, area.y(), area.height());
+                    return new PixelRectangle(area.x(), 0, area.width(), area.height()).cut(rows, w);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     /** Reads and resamples bands. */

@@ -40,6 +40,58 @@ public interface PlaneSource {
         return 4L * width() * height() * energyCount();
     }
 
+    /** The same source with an I0 spectrum (e.g. from an I0 file) instead of the file's own. */
+    default PlaneSource withI0(double[] i0) {
+        PlaneSource base = this;
+        double[] copy = i0 == null ? null : i0.clone();
+        return new PlaneSource() {
+            @Override
+            public int width() {
+                return base.width();
+            }
+
+            @Override
+            public int height() {
+                return base.height();
+            }
+
+            @Override
+            public double[] energiesEv() {
+                return base.energiesEv();
+            }
+
+            @Override
+            public double pixelWidthNm() {
+                return base.pixelWidthNm();
+            }
+
+            @Override
+            public double pixelHeightNm() {
+                return base.pixelHeightNm();
+            }
+
+            @Override
+            public double[] i0OrNull() {
+                return copy == null ? null : copy.clone();
+            }
+
+            @Override
+            public float[] readRows(int k, int y0, int rows) throws IOException {
+                return base.readRows(k, y0, rows);
+            }
+        };
+    }
+
+    /**
+     * A stack with this source's size and metadata whose planes are all one shared array of zeros: for code that
+     * describes a stack (sizes, energies, pixel size) without reading it. It costs one plane of memory.
+     */
+    default SpectralStack metadataStack() {
+        float[] zeros = new float[width() * height()];
+        return SpectralStack.wrap(java.util.Collections.nCopies(energyCount(), zeros), width(), height(),
+                energiesEv(), pixelWidthNm(), pixelHeightNm(), i0OrNull(), Double.NaN);
+    }
+
     /** A stack in memory served as bands (copies of its rows). */
     static PlaneSource of(SpectralStack stack) {
         return new PlaneSource() {

@@ -39,7 +39,8 @@ class TiledPipelineTest {
         long fixed = MemoryEstimate.tiledFixedBytes(w, h, nE, p.references().size(),
                 settings().alignment().estimationArea(w, h));
         for (int rows : new int[] {7, 50}) {
-            long budget = fixed + MemoryEstimate.tiledBytesPerRow(w, nE) * (rows + 2L * (10 + 3));
+            long budget = fixed + MemoryEstimate.tiledMarginBytes(w, 10 + 3)
+                    + MemoryEstimate.tiledBytesPerRow(w, nE) * rows;
             TiledPipeline tiled = new TiledPipeline(settings(), p.references(), budget);
             assertEquals(rows, tiled.bandRows(w, h, nE, 10), "band rows");
             PipelineResult t = tiled.run(PlaneSource.of(p.stack()), null, ProgressListener.NONE);
