@@ -148,8 +148,8 @@ public final class PipelineRunner {
         if (StackReaders.detect(stackFile) == StackReaders.Format.TIFF) {
             try (TiffPlaneSource s = TiffPlaneSource.open(stackFile, energiesFile, 1.0)) {
                 needed = MemoryEstimate.inMemoryBytes(s.width(), s.height(), s.energyCount(), references);
-            } catch (IOException e) {
-                return; // compressed or unusual: the reader itself decides
+            } catch (IOException | RuntimeException e) {
+                return; // compressed, no energies or unusual: the reader itself decides and reports
             }
         } else if (java.nio.file.Files.isRegularFile(stackFile)) {
             needed = MemoryEstimate.STACK_COPIES * java.nio.file.Files.size(stackFile);

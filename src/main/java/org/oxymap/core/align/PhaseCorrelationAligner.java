@@ -131,7 +131,7 @@ public final class PhaseCorrelationAligner {
         IntStream.range(0, n).filter(k -> k != referenceIndex).parallel().forEach(k -> {
             progress.checkCancelled(STAGE);
             shifts[k] = estimateShift(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
-                    new DoubleFFT_2D(height, width));
+                    new DoubleFFT_2D(height, width), true);
             report(progress, done.incrementAndGet(), n);
         });
         return shifts;
@@ -146,6 +146,16 @@ public final class PhaseCorrelationAligner {
      */
     public Shift[] estimateShiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
                                          ProgressListener listener) {
+        return estimateShiftsAgainst(planes, reference, width, height, true, listener);
+    }
+
+    /**
+     * As {@link #estimateShiftsAgainst(List, float[], int, int, ProgressListener)}; with {@code iterate} false only
+     * the first (window-biased, by about 1 % of the shift) estimate is made, which is enough to build a better
+     * reference that {@link #refineShiftsAgainst} then iterates against.
+     */
+    public Shift[] estimateShiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
+                                         boolean iterate, ProgressListener listener) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
         }
@@ -169,7 +179,7 @@ public final class PhaseCorrelationAligner {
         IntStream.range(0, n).parallel().forEach(k -> {
             progress.checkCancelled(STAGE);
             shifts[k] = estimateShift(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
-                    new DoubleFFT_2D(height, width));
+                    new DoubleFFT_2D(height, width), iterate);
             report(progress, done.incrementAndGet(), n);
         });
         return shifts;
@@ -251,10 +261,14 @@ public final class PhaseCorrelationAligner {
      * vanishes (exact integer shifts are then recovered to ~1e-9 px).
      */
     private static Shift estimateShift(float[] plane, double[] referenceSpectrum, int width, int height,
-                                       double[] window, double limitX, double limitY, DoubleFFT_2D fft) {
+                                       double[] window, double limitX, double limitY, DoubleFFT_2D fft,
+                                       boolean iterate) {
         double[] cross = spectrum(plane, width, height, window, fft);
         normaliseCrossPower(cross, referenceSpectrum, width, height);
         Shift estimate = locatePeak(cross, width, height, limitX, limitY, fft);
+        if (!iterate) {
+            return estimate;
+        }
         return iterate(plane, referenceSpectrum, width, height, window, limitX, limitY, fft, estimate);
     }
 
@@ -385,7 +399,7 @@ public final class PhaseCorrelationAligner {
             double im = spectrum[i + 1] * reference[i] - spectrum[i] * reference[i + 1];
             spectrum[i] = re;
             spectrum[i + 1] = im;
-            magnitudeSum += Math.hypot(re, im);
+            magnitudeSum += Math.sqrt(re * re + im * im);
         }
         double epsilon = REGULARISATION * magnitudeSum / (width * height);
         for (int y = 0; y < height; y++) {
@@ -393,7 +407,9 @@ public final class PhaseCorrelationAligner {
             for (int x = 0; x < width; x++) {
                 int i = 2 * (y * width + x);
                 boolean nyquist = nyquistRow || (width % 2 == 0 && x == width / 2);
-                double scale = nyquist ? 0 : 1 / (Math.hypot(spectrum[i], spectrum[i + 1]) + epsilon);
+                double re = spectrum[i];
+                double im = spectrum[i + 1];
+                double scale = nyquist ? 0 : 1 / (Math.sqrt(re * re + im * im) + epsilon);
                 spectrum[i] *= scale;
                 spectrum[i + 1] *= scale;
             }

@@ -147,8 +147,9 @@ public final class StackAligner {
 
     /**
      * Registers every plane to the mean image; the mean is rebuilt from the planes aligned with the first estimate,
-     * since the first mean is blurred by the drift itself, and the second pass only refines the first estimates
-     * (no integer search). Both means are built on the estimation area alone: each cut is Fourier-shifted by its
+     * since the first mean is blurred by the drift itself. The first pass makes only the first, window-biased estimate
+     * (good to ~1 % of the shift, plenty for building the second mean); the second pass only refines it (no integer
+     * search, resample-and-re-estimate passes until converged). Both means are built on the estimation area alone: each cut is Fourier-shifted by its
      * first estimate, so what moves in across the cut's border is its mirror image, which the Tukey window of the
      * correlation suppresses.
      */
@@ -162,7 +163,7 @@ public final class StackAligner {
             }
         }
         Shift[] first = PhaseCorrelationAligner.relativeToMean(aligner.estimateShiftsAgainst(images,
-                correlationImage(mean, width, height), width, height, progress));
+                correlationImage(mean, width, height), width, height, MEAN_PASSES == 1, progress));
         for (int pass = 1; pass < MEAN_PASSES; pass++) {
             Shift[] current = first;
             double[] sum = new double[width * height];
