@@ -134,6 +134,10 @@ public final class PipelineBenchmark {
         StackAligner aligner = new StackAligner(AlignmentSettings.defaults());
         AlignmentResult[] alignment = new AlignmentResult[1];
         stages.add(stage("align (pipeline default)", () -> alignment[0] = aligner.align(stack, ProgressListener.NONE),
+                yardstick, values, "values/s", cores, true).withNote("drift on the centred "
+                + AlignmentSettings.DEFAULT_WINDOW_PX + " px window, Fourier shift of ln(counts)"));
+        StackAligner estimator = new StackAligner(AlignmentSettings.defaults());
+        stages.add(stage("align: drift estimate only", () -> estimator.estimate(stack, ProgressListener.NONE),
                 yardstick, values, "values/s", cores, false));
         if (only("align")) {
             return report(stages, yardstick, values, phantom.particles().size());

@@ -29,6 +29,7 @@ import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.model.OffsetMode;
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PreparationSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -62,6 +63,10 @@ public final class OxyMapCli {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                err.println("oxymap: error: " + MemoryEstimate.outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
+                return 1;
+            }
             err.println("oxymap: error: " + oneLine(e));
             if (System.getenv("OXYMAP_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -70,7 +75,13 @@ public final class OxyMapCli {
         });
         Verb.out = out;
         Verb.err = err;
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line with what to do, never a stack trace (the heap is free again once the run has unwound)
+            err.println("oxymap: error: " + MemoryEstimate.outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
+            return 1;
+        }
     }
 
     private static String oneLine(Throwable e) {
@@ -181,6 +192,9 @@ public final class OxyMapCli {
         boolean alignEdges;
         @Option(names = "--align-roi", description = "Correlate only this rectangle: x,y,width,height in pixels.")
         String alignRoi;
+        @Option(names = "--align-window", description = "Without --align-roi, estimate the drift on the centred "
+                + "window of this many pixels per side; 0 = whole plane (default 512).")
+        Integer alignWindow;
         @Option(names = "--align-log-counts", arity = "1", description = "Resample ln(counts) (true, default) or "
                 + "counts (false).")
         Boolean alignLogCounts;
@@ -322,6 +336,9 @@ public final class OxyMapCli {
             if (alignRoi != null) {
                 a = a.withRoi(PixelRectangle.parse(alignRoi, "align-roi"));
             }
+            if (alignWindow != null) {
+                a = a.withWindowPx(alignWindow);
+            }
             if (alignLogCounts != null) {
                 a = a.withLogCounts(alignLogCounts);
             }
@@ -406,6 +423,9 @@ public final class OxyMapCli {
         @Option(names = "--particles", description = "Particles from outside instead of the segmentation: a label or "
                 + "mask TIFF, an ImageJ .roi or a RoiManager .zip.")
         Path particles;
+        @Option(names = "--max-memory", description = "Process the stack in bands of rows within this much memory "
+                + "(e.g. 512m, 2g), reading an uncompressed TIFF band by band; for stacks larger than the heap.")
+        String maxMemory;
         @CommandLine.Mixin
         PipelineOptionsMixin options;
         @CommandLine.Mixin
@@ -415,8 +435,34 @@ public final class OxyMapCli {
 
         @Override
         public Integer call() throws IOException {
+            PipelineSettings settings = options.settings();
             PipelineRunner.AgglomerateRequest agglomerates = agglomerateOptions.request(options.params);
-            runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, options.settings(),
+            if (maxMemory != null) {
+                org.oxymap.io.ReferencePreparationSettings preparation = options.params != null
+                        ? org.oxymap.io.ReferencePreparationSettings.fromParams(options.params)
+                        : org.oxymap.io.ReferencePreparationSettings.none();
+                if (referenceOptions != null) {
+                    preparation = referenceOptions.settings(preparation);
+                }
+                if (preparation.active()) {
+                    throw new IllegalArgumentException("--max-memory does not combine with preparing the references "
+                            + "(--normalise, --shift-ev, --guess-valence, or a preparation recorded in --params): "
+                            + "prepare them first with oxymap references convert and give the prepared CSVs");
+                }
+                long bytes = MemoryEstimate.parseSize(maxMemory, "max-memory");
+                double px = pixelNm != null ? pixelNm : options.params != null ? ParamsJson.readPixelNm(options.params)
+                        : Double.NaN;
+                Verb.err.println("oxymap: " + stack + " in bands within " + MemoryEstimate.format(bytes)
+                        + (settings.align() && settings.alignment().method() == ShiftMethod.FOURIER
+                                ? " (alignment resamples with cubic convolution: the Fourier shift is not band-local)"
+                                : ""));
+                PipelineResult r = PipelineRunner.runTiled(stack, energies, references, i0, px, valences, particles,
+                        settings, agglomerates, outDir, options.params, bytes, new ConsoleProgress(Verb.err));
+                Verb.out.println("oxymap: " + PipelineRunner.summary(r, outDir));
+                return 0;
+            }
+            PipelineRunner.checkMemory(stack, energies, references.size());
+            runPipeline(stack, energies, references, valences, pixelNm, i0, particles, outDir, settings,
                     options.params, referenceOptions, agglomerates);
             return 0;
         }

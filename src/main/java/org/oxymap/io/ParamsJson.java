@@ -60,6 +60,7 @@ public final class ParamsJson {
         m.put("align_roi", a.roi() == null ? null : a.roi().toString());
         m.put("align_log_counts", a.logCounts());
         m.put("crop", a.crop());
+        m.put("align_window", a.windowPx());
         PreparationSettings p = s.preparation();
         m.put("outliers", p.outlierSigma());
         m.put("energy_shift_ev", p.energyShiftEv());
@@ -142,6 +143,9 @@ public final class ParamsJson {
             }
             if (has(p, "align_log_counts")) {
                 a = a.withLogCounts(p.get("align_log_counts").getAsBoolean());
+            }
+            if (has(p, "align_window")) {
+                a = a.withWindowPx(p.get("align_window").getAsInt());
             }
             if (has(p, "crop")) {
                 a = a.withCrop(p.get("crop").getAsBoolean());

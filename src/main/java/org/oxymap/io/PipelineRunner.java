@@ -19,12 +19,15 @@ import org.oxymap.core.phantom.AgglomeratePhantomSettings;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.OxidationStatePipeline;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.core.pipeline.TiledPipeline;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.segment.ThresholdMethod;
 import org.oxymap.core.spectra.ReferenceSpectrum;
+import org.oxymap.core.stack.PlaneSource;
 import org.oxymap.core.stack.SpectralStack;
 
 /**
@@ -138,6 +141,17 @@ public final class PipelineRunner {
                 throw new IOException(i0File + ": " + e.getMessage().replace("reference", "I0 spectrum"), e);
             }
         }
+        List<ReferenceSpectrum> refs = readReferences(referenceFiles, valences);
+        return new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File, s, List.copyOf(refs), null,
+                null);
+    }
+
+    /** The reference spectra, with nominal valences overriding those of the files, by reference name. */
+    static List<ReferenceSpectrum> readReferences(List<Path> referenceFiles, Map<String, Double> valences)
+            throws IOException {
+        if (referenceFiles.isEmpty()) {
+            throw new IllegalArgumentException("parameter references is empty: give at least one reference CSV");
+        }
         List<ReferenceSpectrum> refs = new ArrayList<>();
         for (Path f : referenceFiles) {
             ReferenceSpectrum r = ReferenceReader.read(f);
@@ -152,8 +166,94 @@ public final class PipelineRunner {
                         + refs.stream().map(ReferenceSpectrum::name).toList());
             }
         }
-        return new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File, s, List.copyOf(refs), null,
-                null);
+        return refs;
+    }
+
+    /**
+     * Stops a run that will not fit in the heap before it starts: estimates the bytes an in-memory run of the stack
+     * needs ({@link MemoryEstimate}) from its size (an uncompressed TIFF's header, otherwise the file size as 32-bit
+     * values) and throws with the advice (tiles, a larger heap) when that exceeds {@code Runtime.maxMemory()}.
+     *
+     * @throws IllegalStateException with a one-line message saying what to do
+     */
+    public static void checkMemory(Path stackFile, Path energiesFile, int references) throws IOException {
+        long heap = Runtime.getRuntime().maxMemory();
+        long needed;
+        if (StackReaders.detect(stackFile) == StackReaders.Format.TIFF) {
+            try (TiffPlaneSource s = TiffPlaneSource.open(stackFile, energiesFile, 1.0)) {
+                needed = MemoryEstimate.inMemoryBytes(s.width(), s.height(), s.energyCount(), references);
+            } catch (IOException | RuntimeException e) {
+                return; // compressed, no energies or unusual: the reader itself decides and reports
+            }
+        } else if (java.nio.file.Files.isRegularFile(stackFile)) {
+            needed = MemoryEstimate.STACK_COPIES * java.nio.file.Files.size(stackFile);
+        } else {
+            return;
+        }
+        if (needed > heap) {
+            throw new IllegalStateException(MemoryEstimate.advice(needed, heap));
+        }
+    }
+
+    /**
+     * Runs the pipeline band by band from an uncompressed TIFF ({@link TiledPipeline}) within {@code maxBytes}, and
+     * writes the results folder as {@link #run} does. The stack is never held whole.
+     *
+     * @throws IOException when the stack is not an uncompressed TIFF, or cannot be read
+     */
+    public static PipelineResult runTiled(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
+            double pixelNm, Map<String, Double> valences, Path particlesFile, PipelineSettings settings,
+            AgglomerateRequest agglomerates, Path outDir, Path paramsFile, long maxBytes, ProgressListener listener)
+            throws IOException {
+        if (StackReaders.detect(stackFile) != StackReaders.Format.TIFF) {
+            throw new IOException(stackFile + ": --max-memory reads uncompressed TIFF stacks band by band; write one "
+                    + "with oxymap convert, or run without --max-memory");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (maxBytes > heap) {
+            throw new IllegalArgumentException("parameter max-memory is " + MemoryEstimate.format(maxBytes)
+                    + " but the Java heap is " + MemoryEstimate.format(heap) + ": give at most that, or raise the "
+                    + "heap with OXYMAP_JAVA_OPTS=-Xmx..");
+        }
+        List<ReferenceSpectrum> refs = readReferences(referenceFiles, valences);
+        TiledPipeline pipeline = new TiledPipeline(settings, refs, maxBytes);
+        try (TiffPlaneSource tiff = TiffPlaneSource.open(stackFile, energiesFile, pixelNm)) {
+            PlaneSource source = tiff;
+            if (i0File != null) {
+                ReferenceSpectrum spectrum = i0File.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".xsp") ? AlsXspSpectrum.read(i0File) : ReferenceCsv.read(i0File);
+                try {
+                    source = tiff.withI0(spectrum.interpolate(tiff.energiesEv()));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(i0File + ": " + e.getMessage().replace("reference", "I0 spectrum"), e);
+                }
+            }
+            Inputs inputs = new Inputs(stackFile, energiesFile, List.copyOf(referenceFiles), i0File,
+                    source.metadataStack(), List.copyOf(refs), null, null);
+            if (particlesFile != null) {
+                inputs = inputs.withParticles(particlesFile);
+            }
+            List<Path> readOnly = new ArrayList<>(
+                    java.util.Arrays.stream(inputs.files()).filter(p -> p != null).toList());
+            if (paramsFile != null) {
+                readOnly.add(paramsFile);
+            }
+            if (agglomerates != null && agglomerates.file() != null) {
+                readOnly.add(agglomerates.file());
+            }
+            try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
+                PipelineResult r = pipeline.run(source, inputs.particleLabels(), listener);
+                PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
+                if (agglomerates != null) {
+                    AgglomerateResult a = analyseAgglomerates(r, inputs.stack(), agglomerates, listener);
+                    AgglomerateResultWriter.write(a, inputs.stack().pixelWidthNm(), inputs.stack().pixelHeightNm(),
+                            folder);
+                }
+                ReportWriter.write(folder.dir());
+                folder.commit();
+                return r;
+            }
+        }
     }
 
     /**

@@ -50,6 +50,29 @@ public final class TiffStackIO {
             throws IOException {
         ImageStack is = imp.getStack();
         int n = is.getSize();
+        double[] energies = energies(imp, tiff, energiesFile);
+        List<float[]> planes = new ArrayList<>(n);
+        for (int k = 1; k <= n; k++) {
+            ImageProcessor ip = is.getProcessor(k);
+            planes.add(ip instanceof FloatProcessor ? (float[]) ip.getPixels() : (float[]) ip.convertToFloat().getPixels());
+        }
+        double[] size = pixelNm(imp, pixelNm);
+        double pw = size[0];
+        double ph = size[1];
+        try {
+            return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(tiff + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The energies of an opened stack: from {@code energiesFile}, else the sidecar, else the slice labels (a virtual
+     * stack's labels are read without its pixels).
+     */
+    static double[] energies(ImagePlus imp, Path tiff, Path energiesFile) throws IOException {
+        ImageStack is = imp.getStack();
+        int n = is.getSize();
         double[] energies;
         if (energiesFile != null) {
             energies = EnergyListFile.read(energiesFile);
@@ -70,11 +93,11 @@ public final class TiffStackIO {
                 energies[k] = Double.parseDouble(m.group(1));
             }
         }
-        List<float[]> planes = new ArrayList<>(n);
-        for (int k = 1; k <= n; k++) {
-            ImageProcessor ip = is.getProcessor(k);
-            planes.add(ip instanceof FloatProcessor ? (float[]) ip.getPixels() : (float[]) ip.convertToFloat().getPixels());
-        }
+        return energies;
+    }
+
+    /** Pixel width and height in nm: {@code pixelNm} when given, else the exact values or the calibration. */
+    static double[] pixelNm(ImagePlus imp, double pixelNm) {
         double pw = pixelNm;
         double ph = pixelNm;
 
@@ -88,11 +111,7 @@ public final class TiffStackIO {
             pw = scale > 0 ? cal.pixelWidth * scale : 1.0;
             ph = scale > 0 ? cal.pixelHeight * scale : 1.0;
         }
-        try {
-            return SpectralStack.wrap(planes, is.getWidth(), is.getHeight(), energies, pw, ph, null, Double.NaN);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(tiff + ": " + e.getMessage(), e);
-        }
+        return new double[] {pw, ph};
     }
 
     private static void requireCount(int energies, int slices, Path energyFile, Path tiff) throws IOException {

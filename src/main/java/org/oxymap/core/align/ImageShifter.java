@@ -33,7 +33,22 @@ public final class ImageShifter {
         if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
             throw new IllegalArgumentException("shift (dx, dy) must be finite, got (" + dx + ", " + dy + ")");
         }
-        float[] out = new float[width * height];
+        return shiftRows(plane, 0, width, height, 0, height, dx, dy);
+    }
+
+    /**
+     * Rows {@code outY0 .. outY0 + outRows − 1} of {@link #shift}'s result for the whole {@code width × height}
+     * plane, computed from a band of it: {@code band} holds full rows {@code bandY0 ..} of the plane, and must cover
+     * every row the output rows read (their rows {@code y + dy} ± 2, clamped to the image). The arithmetic is
+     * exactly that of the whole-plane call, which calls this with the whole plane as its band, so a stack resampled
+     * band by band is bit-identical to one resampled whole.
+     *
+     * @throws IllegalArgumentException if the band does not hold a row the output needs
+     */
+    public static float[] shiftRows(float[] band, int bandY0, int width, int height, int outY0, int outRows,
+                                    double dx, double dy) {
+        int bandRows = band.length / width;
+        float[] out = new float[width * outRows];
         int[][] xi = new int[width][4];
         double[][] wx = new double[width][4];
         for (int x = 0; x < width; x++) {
@@ -41,18 +56,22 @@ public final class ImageShifter {
         }
         int[] yi = new int[4];
         double[] wy = new double[4];
-        for (int y = 0; y < height; y++) {
+        for (int y = outY0; y < outY0 + outRows; y++) {
             taps(y + dy, height, yi, wy);
-            int outRow = y * width;
+            if (yi[0] < bandY0 || yi[3] >= bandY0 + bandRows) {
+                throw new IllegalArgumentException("row " + y + " shifted by " + dy + " reads rows " + yi[0] + ".."
+                        + yi[3] + ", outside the band of rows " + bandY0 + ".." + (bandY0 + bandRows - 1));
+            }
+            int outRow = (y - outY0) * width;
             for (int x = 0; x < width; x++) {
                 double v = 0;
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < 4; j++) {
-                    int row = yi[j] * width;
+                    int row = (yi[j] - bandY0) * width;
                     double line = 0;
                     for (int i = 0; i < 4; i++) {
-                        float p = plane[row + xi[x][i]];
+                        float p = band[row + xi[x][i]];
                         line += wx[x][i] * p;
                         if (j == 1 || j == 2) {
                             if (i == 1 || i == 2) {
@@ -67,6 +86,16 @@ public final class ImageShifter {
             }
         }
         return out;
+    }
+
+    /** Rows of the source band that {@link #shiftRows} reads for output rows {@code y0 .. y1 − 1}: {first, end}. */
+    public static int[] sourceRows(int y0, int y1, int height, double dy) {
+        int[] yi = new int[4];
+        double[] wy = new double[4];
+        taps(y0 + dy, height, yi, wy);
+        int first = yi[0];
+        taps(y1 - 1 + dy, height, yi, wy);
+        return new int[] {first, yi[3] + 1};
     }
 
     /**

@@ -81,33 +81,54 @@ public final class StackAligner {
 
     /** The drift of every plane, in the convention of {@link Shift}, relative to the frame the settings choose. */
     public Shift[] estimate(SpectralStack stack, ProgressListener listener) {
-        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         int n = stack.energyCount();
         int w = stack.width();
         int h = stack.height();
         settings.validateFor(w, h, n);
+        PixelRectangle area = settings.estimationArea(w, h);
+        List<float[]> cuts = new ArrayList<>(n);
+        for (float[] p : stack.planes()) {
+            cuts.add(area.x() == 0 && area.y() == 0 && area.width() == w && area.height() == h ? p
+                    : area.cut(p, w));
+        }
+        return estimateOnArea(cuts, area.width(), area.height(), listener);
+    }
+
+    /**
+     * The drift of every plane from its cut to {@link AlignmentSettings#estimationArea} (e.g. read one at a time from
+     * a file too large to hold whole), in the convention of {@link Shift}.
+     *
+     * @param cuts one image of {@code width × height} per energy, the planes cut to the estimation area; it may be
+     *             a list that reads each cut when asked for it (each is asked for a few times), so that no more
+     *             than a few cuts are held at once
+     */
+    public Shift[] estimateOnArea(List<float[]> cuts, int width, int height, ProgressListener listener) {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        int n = cuts.size();
         if (n == 1) {
             return new Shift[] {new Shift(0, 0)};
         }
-        PixelRectangle area = settings.roi() != null ? settings.roi() : PixelRectangle.of(w, h);
-        List<float[]> images = new ArrayList<>(n);
-        for (float[] p : stack.planes()) {
-            images.add(correlationImage(p, w, area));
-        }
-        int cw = area.width();
-        int ch = area.height();
+        List<float[]> images = !settings.edgeFilter() ? cuts : new java.util.AbstractList<>() {
+            @Override
+            public float[] get(int k) {
+                return correlationImage(cuts.get(k), width, height);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
         PhaseCorrelationAligner aligner = new PhaseCorrelationAligner(settings.maxShiftPx());
         return switch (settings.reference()) {
-            case INDEX -> aligner.estimateShifts(images, cw, ch, settings.referenceIndex(), progress);
-            case PREVIOUS -> cascade(aligner, images, cw, ch, progress);
-            case MEAN -> againstMean(aligner, stack.planes(), images, w, area, progress);
+            case INDEX -> aligner.estimateShifts(images, width, height, settings.referenceIndex(), progress);
+            case PREVIOUS -> cascade(aligner, images, width, height, progress);
+            case MEAN -> againstMean(aligner, cuts, images, width, height, progress);
         };
     }
 
-    private float[] correlationImage(float[] plane, int width, PixelRectangle area) {
-        float[] cut = area.x() == 0 && area.y() == 0 && area.width() == width && area.width() * area.height()
-                == plane.length ? plane : area.cut(plane, width);
-        return settings.edgeFilter() ? SobelEdgeFilter.magnitude(cut, area.width(), area.height()) : cut;
+    private float[] correlationImage(float[] cut, int width, int height) {
+        return settings.edgeFilter() ? SobelEdgeFilter.magnitude(cut, width, height) : cut;
     }
 
     private static Shift[] cascade(PhaseCorrelationAligner aligner, List<float[]> images, int w, int h,
@@ -126,34 +147,43 @@ public final class StackAligner {
 
     /**
      * Registers every plane to the mean image; the mean is rebuilt from the planes aligned with the first estimate,
-     * since the first mean is blurred by the drift itself.
+     * since the first mean is blurred by the drift itself. The first pass makes only the first, window-biased estimate
+     * (good to ~1 % of the shift, plenty for building the second mean); the second pass only refines it (no integer
+     * search, resample-and-re-estimate passes until converged). Both means are built on the estimation area alone: each cut is Fourier-shifted by its
+     * first estimate, so what moves in across the cut's border is its mirror image, which the Tukey window of the
+     * correlation suppresses.
      */
-    private Shift[] againstMean(PhaseCorrelationAligner aligner, List<float[]> planes, List<float[]> images,
-                                int width, PixelRectangle area, ProgressListener progress) {
-        int n = planes.size();
-        int h = planes.get(0).length / width;
-        Shift[] shifts = new Shift[n];
-        java.util.Arrays.fill(shifts, new Shift(0, 0));
-        for (int pass = 0; pass < MEAN_PASSES; pass++) {
-            List<float[]> source = planes;
-            if (pass > 0) {
-                Shift[] current = shifts;
-                source = IntStream.range(0, n).parallel()
-                        .mapToObj(k -> ShiftMethod.FOURIER.shift(planes.get(k), width, h, current[k].dxPx(),
-                                current[k].dyPx()))
-                        .toList();
+    private Shift[] againstMean(PhaseCorrelationAligner aligner, List<float[]> cuts, List<float[]> images,
+                                int width, int height, ProgressListener progress) {
+        int n = cuts.size();
+        float[] mean = new float[width * height];
+        for (float[] p : cuts) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += p[i] / n;
             }
-            float[] mean = new float[width * h];
-            for (float[] p : source) {
-                for (int i = 0; i < mean.length; i++) {
-                    mean[i] += p[i] / n;
-                }
-            }
-            float[] reference = correlationImage(mean, width, area);
-            shifts = PhaseCorrelationAligner.relativeToMean(
-                    aligner.estimateShiftsAgainst(images, reference, area.width(), area.height(), progress));
         }
-        return shifts;
+        Shift[] first = PhaseCorrelationAligner.relativeToMean(aligner.estimateShiftsAgainst(images,
+                correlationImage(mean, width, height), width, height, MEAN_PASSES == 1, progress));
+        for (int pass = 1; pass < MEAN_PASSES; pass++) {
+            Shift[] current = first;
+            double[] sum = new double[width * height];
+            IntStream.range(0, n).parallel().forEach(k -> {
+                progress.checkCancelled(PhaseCorrelationAligner.STAGE);
+                float[] moved = ShiftMethod.FOURIER.shift(cuts.get(k), width, height, current[k].dxPx(),
+                        current[k].dyPx());
+                synchronized (sum) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += moved[i];
+                    }
+                }
+            });
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) (sum[i] / n);
+            }
+            first = PhaseCorrelationAligner.relativeToMean(aligner.refineShiftsAgainst(images,
+                    correlationImage(mean, width, height), width, height, current, progress));
+        }
+        return first;
     }
 
     /**
@@ -213,6 +243,41 @@ public final class StackAligner {
                     + " px) leaves no area common to every plane of the " + width + " x " + height + " px image");
         }
         return new PixelRectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    }
+
+    /**
+     * Rows {@code outY0 .. outY0 + outRows − 1} of plane k resampled as {@link #resample} does it, from a band of
+     * that plane's full rows starting at {@code bandY0} that covers {@link ImageShifter#sourceRows}; bit-identical to
+     * the same rows of the whole-plane result. Only the cubic method is local enough for this.
+     *
+     * @param inLog whether the whole plane is resampled in ln(counts): {@code logCounts} and
+     *              {@link #positiveEverywhere} of the whole plane
+     * @throws IllegalArgumentException if the settings' method is not cubic
+     */
+    public float[] resampleRows(float[] band, int bandY0, int width, int height, int outY0, int outRows, Shift shift,
+                                boolean inLog) {
+        if (settings.method() != ShiftMethod.CUBIC) {
+            throw new IllegalArgumentException("band-wise resampling needs align-method cubic, got "
+                    + settings.method().label());
+        }
+        if (inLog) {
+            float[] log = new float[band.length];
+            for (int i = 0; i < band.length; i++) {
+                log[i] = (float) Math.log(band[i]);
+            }
+            float[] out = ImageShifter.shiftRows(log, bandY0, width, height, outY0, outRows, shift.dxPx(),
+                    shift.dyPx());
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) Math.exp(out[i]);
+            }
+            return out;
+        }
+        return ImageShifter.shiftRows(band, bandY0, width, height, outY0, outRows, shift.dxPx(), shift.dyPx());
+    }
+
+    /** True when every value is positive and finite, so that the plane can be resampled in ln(counts). */
+    public static boolean positiveEverywhere(float[] p) {
+        return allPositive(p);
     }
 
     private static boolean allPositive(float[] p) {

@@ -29,6 +29,40 @@ public final class EmptyRegionI0Estimator {
                 mean[i] += p[i] / nE;
             }
         }
+        boolean[] empty = emptyMask(mean);
+        int pixels = 0;
+        for (boolean e : empty) {
+            if (e) {
+                pixels++;
+            }
+        }
+        double[] i0 = new double[nE];
+        for (int k = 0; k < nE; k++) {
+            float[] p = stack.plane(k);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                if (empty[i]) {
+                    s += p[i];
+                }
+            }
+            i0[k] = s / pixels;
+            if (!(i0[k] > 0)) {
+                throw new IllegalArgumentException("the empty region's mean count at " + stack.energyEv(k) + " eV is "
+                        + i0[k] + ", expected > 0");
+            }
+        }
+        return new Result(i0, empty, pixels);
+    }
+
+    /**
+     * The empty pixels of a mean-transmission image (the mean over energies, accumulated as
+     * {@code mean[i] += plane_k[i] / energies} in energy order): the brightest histogram mode that holds enough pixels,
+     * ± 3σ. Exposed so that a stack read band by band can build the same mean and get the same mask.
+     *
+     * @throws IllegalArgumentException when there is no such mode or it has too few pixels
+     */
+    public static boolean[] emptyMask(float[] mean) {
+        int n = mean.length;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (float v : mean) {
@@ -89,22 +123,7 @@ public final class EmptyRegionI0Estimator {
             throw new IllegalArgumentException("the empty region has only " + pixels + " pixels, expected at least "
                     + MIN_PIXELS + "; give an I0 spectrum instead");
         }
-        double[] i0 = new double[nE];
-        for (int k = 0; k < nE; k++) {
-            float[] p = stack.plane(k);
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                if (empty[i]) {
-                    s += p[i];
-                }
-            }
-            i0[k] = s / pixels;
-            if (!(i0[k] > 0)) {
-                throw new IllegalArgumentException("the empty region's mean count at " + stack.energyEv(k) + " eV is "
-                        + i0[k] + ", expected > 0");
-            }
-        }
-        return new Result(i0, empty, pixels);
+        return empty;
     }
 
     private static int windowCount(int[] histogram, int centre, int halfWidth) {

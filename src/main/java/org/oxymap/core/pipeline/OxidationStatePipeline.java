@@ -140,10 +140,27 @@ public final class OxidationStatePipeline {
         }
         FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(), aligned, i0,
                 i0Readings, od.invalid(), listener);
+        SpectralStack alignedStack = aligned;
+        return finish(used, profileName, shifts, i0, empty, od.invalidCount(), maps,
+                () -> new EmptyRegionI0Estimator().estimate(alignedStack).emptyMask(), w, h, pw, ph, particleLabels,
+                area, outlierPixels, listener);
+    }
+
+    /**
+     * Everything after the per-pixel fit, on the 2-D maps: particles, distances, profiles, geometry and model fits.
+     * Shared by {@link #run} and {@link TiledPipeline}, which builds the same maps band by band.
+     *
+     * @param emptyOfAligned the empty mask of the aligned stack, asked for only when the noise threshold needs it
+     *                       and I0 was not estimated from the stack
+     */
+    PipelineResult finish(PipelineSettings used, String profileName, Shift[] shifts, double[] i0, boolean[] empty,
+                          int invalidCount, FitMaps maps, java.util.function.Supplier<boolean[]> emptyOfAligned,
+                          int w, int h, double pw, double ph, int[] particleLabels, PixelRectangle area,
+                          int outlierPixels, ProgressListener listener) {
         float[] thickness = maps.thickness();
         boolean[] emptyForThreshold = empty;
         if (emptyForThreshold == null && particleLabels == null && settings.threshold() == ThresholdMethod.NOISE) {
-            emptyForThreshold = new EmptyRegionI0Estimator().estimate(aligned).emptyMask();
+            emptyForThreshold = emptyOfAligned.get();
         }
         float[] fraction = maps.fractions().get(maps.indexOf(profileName));
         ParticleProfiles particleProfiles = new ParticleProfiling(used).run(thickness, fraction, maps.fitted(),
@@ -182,7 +199,7 @@ public final class OxidationStatePipeline {
         List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())
                 .filter(l -> !fits.globalParticles().contains(l)).toList();
         DiffusionFit global = fits.globalDiffusion().toDiffusionFit();
-        return new PipelineResult(used, shifts, i0, empty != null, empty, od.invalidCount(), maps, segmentation,
+        return new PipelineResult(used, shifts, i0, empty != null, empty, invalidCount, maps, segmentation,
                 distance, particles, bins, geometries, global, each, outliers, area, outlierPixels,
                 particleProfiles.normalisedBins(), particleProfiles.sectorBins(), fits);
     }
