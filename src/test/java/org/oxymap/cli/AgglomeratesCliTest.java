@@ -42,7 +42,7 @@ class AgglomeratesCliTest {
                 + phantom.resolve("references/Mn4.csv");
         Path out = tmp.resolve("run");
         r = OxyMapCliTest.cli("run", "--stack", phantom.resolve("stack.tif").toString(), "--references", refs,
-                "--out", out.toString(), "--fill-holes=false", "--bootstrap", "0", "--agglomerates", "auto",
+                "--out", out.toString(), "--bootstrap", "0", "--agglomerates", "auto",
                 "--band-nm", "200", "--thickness-bins", "3", "--agglomerate-bootstrap", "500");
         assertEquals(0, r.code(), r.err());
         Path a = out.resolve("agglomerates");

@@ -33,11 +33,24 @@ public final class AgglomeratePhantomGenerator {
 
     private final AgglomeratePhantomSettings settings;
     private final double[] energies;
+    private final double contactGapPx;
 
     public AgglomeratePhantomGenerator(AgglomeratePhantomSettings settings) {
+        this(settings, CONTACT_GAP_PX);
+    }
+
+    /**
+     * @param contactGapPx gap added to the lattice spacing 2r, in pixels (&gt;= 0); 0 = exactly touching primary
+     *                     particles (the default is {@link #CONTACT_GAP_PX})
+     */
+    public AgglomeratePhantomGenerator(AgglomeratePhantomSettings settings, double contactGapPx) {
         settings.validate();
+        if (!(contactGapPx >= 0) || !Double.isFinite(contactGapPx)) {
+            throw new IllegalArgumentException("contact gap is " + contactGapPx + " px, expected >= 0");
+        }
         this.settings = settings;
         this.energies = PhantomGenerator.defaultEnergiesEv();
+        this.contactGapPx = contactGapPx;
     }
 
     /** One primary particle during construction (pixel coordinates). */
@@ -198,7 +211,7 @@ public final class AgglomeratePhantomGenerator {
                     continue;
                 }
                 any = true;
-                double reach = b.classLabel.equals("isolated") ? b.radiusPx : r + CONTACT_GAP_PX / 2 + 0.5;
+                double reach = b.classLabel.equals("isolated") ? b.radiusPx : r + contactGapPx / 2 + 0.5;
                 int x0 = Math.max(0, (int) Math.floor(b.x - reach));
                 int x1 = Math.min(size - 1, (int) Math.ceil(b.x + reach));
                 int y0 = Math.max(0, (int) Math.floor(b.y - reach));
@@ -295,7 +308,7 @@ public final class AgglomeratePhantomGenerator {
     private Cluster largeCluster(SplittableRandom random, double r) {
         double radius = settings.largeRadiusNm() / settings.pixelNm();
         double phase = random.nextDouble() * 2 * Math.PI;
-        double d = 2 * r + CONTACT_GAP_PX;
+        double d = 2 * r + contactGapPx;
         double rowStep = d * Math.sqrt(3) / 2;
         int n = (int) Math.ceil(radius * 1.2 / rowStep) + 1;
         java.util.Map<Long, double[]> sites = new java.util.LinkedHashMap<>();
@@ -336,10 +349,10 @@ public final class AgglomeratePhantomGenerator {
     }
 
     /** {@code count} particles, each attached at lattice spacing to a random earlier one without overlap. */
-    private static Cluster smallCluster(SplittableRandom random, double r, int count) {
+    private Cluster smallCluster(SplittableRandom random, double r, int count) {
         List<double[]> sites = new ArrayList<>();
         sites.add(new double[] {0, 0});
-        double d = 2 * r + CONTACT_GAP_PX;
+        double d = 2 * r + contactGapPx;
         for (int attempt = 0; attempt < 1000 && sites.size() < count; attempt++) {
             double[] anchor = sites.get(random.nextInt(sites.size()));
             double angle = random.nextDouble() * 2 * Math.PI;

@@ -6,7 +6,10 @@ import org.oxymap.core.progress.ProgressListener;
  * Particles from a thickness (edge-jump) map: a threshold, optional hole filling, 8-connected components, removal
  * of components smaller than a minimum area (noise specks), and an optional watershed split of touching particles
  * ({@link DistanceWatershed}). Particles touching the image border are flagged (their edge there is not a particle
- * surface).
+ * surface). With both hole filling and the watershed on, the mask is first split without filling and only the holes
+ * enclosed by a single split particle are filled ({@link HoleFiller#fillWithinLabels}); the gaps enclosed by a ring
+ * of touching particles stay background. When a hole was filled, the filled mask is labelled and split again, so a
+ * pore inside a particle does not grow a false edge in the distance map that seeds the final split.
  */
 public final class ParticleSegmenter {
 
@@ -74,13 +77,26 @@ public final class ParticleSegmenter {
         for (int i = 0; i < foreground.length; i++) {
             foreground[i] = (fitted == null || fitted[i]) && thicknessNm[i] > threshold;
         }
-        if (fillHoles) {
+        int minPixels = (int) Math.ceil(minAreaNm2 / (pixelWidthNm * pixelHeightNm));
+        int[] split = null;
+        if (fillHoles && !Double.isNaN(watershedHNm)) {
+            // split first, then fill only the holes enclosed by one particle: the interstices enclosed by a ring of
+            // touching particles stay background, so they cannot merge an agglomerate into one blob
+            int[] unfilled = ConnectedComponentLabeler.removeSmall(
+                    ConnectedComponentLabeler.label(foreground, width, height, true), width, height,
+                    Math.max(1, minPixels));
+            split = new DistanceWatershed(watershedHNm).split(unfilled, width, height, pixelWidthNm,
+                    pixelHeightNm, listener);
+            foreground = HoleFiller.fillWithinLabels(split, width, height);
+        } else if (fillHoles) {
             foreground = HoleFiller.fill(foreground, width, height);
         }
         int[] labels = ConnectedComponentLabeler.label(foreground, width, height, true);
-        int minPixels = (int) Math.ceil(minAreaNm2 / (pixelWidthNm * pixelHeightNm));
         labels = ConnectedComponentLabeler.removeSmall(labels, width, height, Math.max(1, minPixels));
-        if (!Double.isNaN(watershedHNm)) {
+        if (split != null && sameMask(split, foreground)) {
+            // no hole inside a particle: the split of the unfilled mask is the answer, no second watershed
+            labels = split;
+        } else if (!Double.isNaN(watershedHNm)) {
             labels = new DistanceWatershed(watershedHNm).split(labels, width, height, pixelWidthNm, pixelHeightNm,
                     listener);
         }
@@ -91,6 +107,15 @@ public final class ParticleSegmenter {
                             + "(is the image empty?)", minAreaNm2, method.label(), threshold));
         }
         return new Segmentation(labels, count, threshold, LabelImages.touchesBorder(labels, count, width, height));
+    }
+
+    private static boolean sameMask(int[] labels, boolean[] foreground) {
+        for (int i = 0; i < labels.length; i++) {
+            if ((labels[i] != 0) != foreground[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double noiseThreshold(float[] thickness, boolean[] empty) {

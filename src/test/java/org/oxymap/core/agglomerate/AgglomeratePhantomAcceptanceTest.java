@@ -33,8 +33,8 @@ class AgglomeratePhantomAcceptanceTest {
     static void runPipeline() {
         phantom = new AgglomeratePhantomGenerator(AgglomeratePhantomSettings.defaults()).generate(ProgressListener.NONE);
         PipelineSettings s = PipelineSettings.defaults();
-        // touching primary particles: holes between them are gaps, not particle; no model-fit bootstrap needed here
-        s = s.withParticles(s.particles().withFillHoles(false)).withModelFits(s.modelFits().withBootstrap(0, 1));
+        // default hole filling: only holes inside one particle are filled; no model-fit bootstrap needed here
+        s = s.withModelFits(s.modelFits().withBootstrap(0, 1));
         run = new OxidationStatePipeline(s, phantom.references()).run(phantom.stack(), ProgressListener.NONE);
         int w = run.areaPx().width();
         int h = run.areaPx().height();
