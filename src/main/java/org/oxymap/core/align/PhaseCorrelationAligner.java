@@ -156,33 +156,12 @@ public final class PhaseCorrelationAligner {
      */
     public Shift[] estimateShiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
                                          boolean iterate, ProgressListener listener) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
-        }
         if (planes == null || planes.isEmpty()) {
             throw new IllegalArgumentException("planes: expected at least one plane");
         }
-        checkPlane(reference, width, height, -1);
-        for (int k = 0; k < planes.size(); k++) {
-            checkPlane(planes.get(k), width, height, k);
-        }
-        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        double limit = maxShiftPx > 0 ? maxShiftPx : Math.min(width, height) / 4.0;
-        double limitX = Math.min(limit, (width - 1) / 2.0);
-        double limitY = Math.min(limit, (height - 1) / 2.0);
-        double[] window = tukeyWindow(width, height);
-        progress.checkCancelled(STAGE);
-        double[] referenceSpectrum = spectrum(reference, width, height, window, new DoubleFFT_2D(height, width));
-        int n = planes.size();
-        Shift[] shifts = new Shift[n];
-        AtomicLong done = new AtomicLong();
-        IntStream.range(0, n).parallel().forEach(k -> {
-            progress.checkCancelled(STAGE);
-            shifts[k] = estimateShift(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
-                    new DoubleFFT_2D(height, width), iterate);
-            report(progress, done.incrementAndGet(), n);
-        });
-        return shifts;
+        return shiftsAgainst(planes, reference, width, height, listener,
+                (k, spectrum, window, limitX, limitY, fft) -> estimateShift(planes.get(k), spectrum, width, height,
+                        window, limitX, limitY, fft, iterate));
     }
 
     /**
@@ -195,11 +174,25 @@ public final class PhaseCorrelationAligner {
      */
     public Shift[] refineShiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
                                        Shift[] initial, ProgressListener listener) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
-        }
         if (planes == null || planes.isEmpty() || initial == null || initial.length != planes.size()) {
             throw new IllegalArgumentException("planes and initial shifts: expected the same non-zero count");
+        }
+        return shiftsAgainst(planes, reference, width, height, listener,
+                (k, spectrum, window, limitX, limitY, fft) -> iterate(planes.get(k), spectrum, width, height, window,
+                        limitX, limitY, fft, initial[k]));
+    }
+
+    /** One plane's shift against the reference's spectrum, with the shared window, limits and a worker's FFT. */
+    @FunctionalInterface
+    private interface PlaneShift {
+        Shift of(int k, double[] referenceSpectrum, double[] window, double limitX, double limitY, DoubleFFT_2D fft);
+    }
+
+    /** Checks the planes, transforms the reference once, and finds every plane's shift in parallel. */
+    private Shift[] shiftsAgainst(List<float[]> planes, float[] reference, int width, int height,
+                                  ProgressListener listener, PlaneShift planeShift) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("width and height must be positive, got " + width + " x " + height);
         }
         checkPlane(reference, width, height, -1);
         for (int k = 0; k < planes.size(); k++) {
@@ -217,8 +210,7 @@ public final class PhaseCorrelationAligner {
         AtomicLong done = new AtomicLong();
         IntStream.range(0, n).parallel().forEach(k -> {
             progress.checkCancelled(STAGE);
-            shifts[k] = iterate(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
-                    new DoubleFFT_2D(height, width), initial[k]);
+            shifts[k] = planeShift.of(k, referenceSpectrum, window, limitX, limitY, new DoubleFFT_2D(height, width));
             report(progress, done.incrementAndGet(), n);
         });
         return shifts;

@@ -429,49 +429,20 @@ public final class AgglomeratePhantomGenerator {
         return d;
     }
 
-    /** Grid of 16-px cells listing the particles whose disc reaches into each cell. */
+    /** The bodies with a {@link DiscGrid} over them (each disc reaching its radius + 2 px). */
     private static final class Index {
-        private static final int CELL = 16;
-        private static final int[] NONE = new int[0];
         final List<Body> bodies;
-        private final int cells;
-        private final int[][] lists;
+        private final DiscGrid grid;
 
         Index(List<Body> bodies, int size) {
             this.bodies = bodies;
-            this.cells = Math.max(1, (size + CELL - 1) / CELL);
-            List<List<Integer>> tmp = new ArrayList<>();
-            for (int c = 0; c < cells * cells; c++) {
-                tmp.add(new ArrayList<>());
-            }
-            for (int i = 0; i < bodies.size(); i++) {
-                Body b = bodies.get(i);
-                double r = b.radiusPx + 2;
-                for (int cy = clamp((int) Math.floor((b.y - r) / CELL)); cy <= clamp((int) Math.floor((b.y + r) / CELL));
-                        cy++) {
-                    for (int cx = clamp((int) Math.floor((b.x - r) / CELL));
-                            cx <= clamp((int) Math.floor((b.x + r) / CELL)); cx++) {
-                        tmp.get(cy * cells + cx).add(i);
-                    }
-                }
-            }
-            lists = new int[cells * cells][];
-            for (int c = 0; c < lists.length; c++) {
-                lists[c] = tmp.get(c).stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-
-        private int clamp(int c) {
-            return Math.max(0, Math.min(cells - 1, c));
+            grid = new DiscGrid(bodies.stream().mapToDouble(Body::x).toArray(),
+                    bodies.stream().mapToDouble(Body::y).toArray(),
+                    bodies.stream().mapToDouble(b -> b.radiusPx() + 2).toArray(), size);
         }
 
         int[] candidates(double x, double y) {
-            int cx = (int) Math.floor(x / CELL);
-            int cy = (int) Math.floor(y / CELL);
-            if (cx < 0 || cy < 0 || cx >= cells || cy >= cells) {
-                return NONE;
-            }
-            return lists[cy * cells + cx];
+            return grid.candidates(x, y);
         }
     }
 }

@@ -197,51 +197,20 @@ public final class PhantomGenerator {
         return 0;
     }
 
-    /** A grid of cells listing the particles whose disc reaches into each cell, so a sample tests only those. */
+    /** The placed particles with a {@link DiscGrid} over them (each reaching its visible radius + 2 px). */
     private static final class SceneIndex {
-        private static final int CELL_PX = 16;
-        private static final int[] NONE = new int[0];
         final List<Placed> placed;
-        private final int cells;
-        private final int[][] lists;
+        private final DiscGrid grid;
 
         SceneIndex(List<Placed> placed, int sizePx, double pixelNm) {
             this.placed = placed;
-            this.cells = Math.max(1, (sizePx + CELL_PX - 1) / CELL_PX);
-            List<List<Integer>> tmp = new ArrayList<>();
-            for (int c = 0; c < cells * cells; c++) {
-                tmp.add(new ArrayList<>());
-            }
-            for (int i = 0; i < placed.size(); i++) {
-                Placed p = placed.get(i);
-                double r = p.profile.visibleRadiusNm() / pixelNm + 2;
-                int x0 = clamp((int) Math.floor((p.x - r) / CELL_PX));
-                int x1 = clamp((int) Math.floor((p.x + r) / CELL_PX));
-                int y0 = clamp((int) Math.floor((p.y - r) / CELL_PX));
-                int y1 = clamp((int) Math.floor((p.y + r) / CELL_PX));
-                for (int cy = y0; cy <= y1; cy++) {
-                    for (int cx = x0; cx <= x1; cx++) {
-                        tmp.get(cy * cells + cx).add(i);
-                    }
-                }
-            }
-            lists = new int[cells * cells][];
-            for (int c = 0; c < lists.length; c++) {
-                lists[c] = tmp.get(c).stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-
-        private int clamp(int c) {
-            return Math.max(0, Math.min(cells - 1, c));
+            grid = new DiscGrid(placed.stream().mapToDouble(Placed::x).toArray(),
+                    placed.stream().mapToDouble(Placed::y).toArray(),
+                    placed.stream().mapToDouble(p -> p.profile().visibleRadiusNm() / pixelNm + 2).toArray(), sizePx);
         }
 
         int[] candidates(double x, double y) {
-            int cx = (int) Math.floor(x / CELL_PX);
-            int cy = (int) Math.floor(y / CELL_PX);
-            if (cx < 0 || cy < 0 || cx >= cells || cy >= cells) {
-                return NONE;
-            }
-            return lists[cy * cells + cx];
+            return grid.candidates(x, y);
         }
     }
 
