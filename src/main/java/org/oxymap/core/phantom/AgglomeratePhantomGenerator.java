@@ -3,7 +3,6 @@ package org.oxymap.core.phantom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.segment.HoleFiller;
@@ -64,8 +63,8 @@ public final class AgglomeratePhantomGenerator {
         double px = settings.pixelNm();
         List<Body> bodies = place(random);
 
-        double[] driftX = drift(random, energies.length, settings.maxDriftPx());
-        double[] driftY = drift(random, energies.length, settings.maxDriftPx());
+        double[] driftX = ScanImaging.drift(random, energies.length, settings.maxDriftPx());
+        double[] driftY = ScanImaging.drift(random, energies.length, settings.maxDriftPx());
         int nE = energies.length;
         double[] i0 = new double[nE];
         double e0 = energies[0];
@@ -107,39 +106,9 @@ public final class AgglomeratePhantomGenerator {
         for (int k = 0; k < nE; k++) {
             planeSeeds[k] = random.nextLong();
         }
-        List<float[]> planes = new ArrayList<>();
-        for (int k = 0; k < nE; k++) {
-            planes.add(new float[size * size]);
-        }
-        double mn2 = settings.mn2Fraction();
-        boolean noisy = settings.i0Counts() > 0;
-        double[][] probe = probe(settings.probeFwhmNm() / px);
-        int[] done = {0};
-        IntStream.range(0, nE).parallel().forEach(k -> {
-            listener.checkCancelled("phantom");
-            SplittableRandom noise = new SplittableRandom(planeSeeds[k]);
-            float[] plane = planes.get(k);
-            double[] s = new double[2];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    double transmission = 0;
-                    for (double[] q : probe) {
-                        double od = 0;
-                        if (sample(index, x - driftX[k] + q[0], y - driftY[k] + q[1], s) > 0) {
-                            double f3 = s[1];
-                            od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
-                        }
-                        transmission += q[2] * Math.exp(-od);
-                    }
-                    double expected = i0[k] * transmission;
-                    plane[y * size + x] = (float) (noisy ? PoissonSampler.sample(expected, noise) : expected);
-                }
-            }
-            synchronized (done) {
-                done[0]++;
-                listener.progress("phantom", done[0], nE);
-            }
-        });
+        List<float[]> planes = ScanImaging.counts(size, i0, odPerNm, settings.mn2Fraction(), driftX, driftY,
+                probe(settings.probeFwhmNm() / px), settings.i0Counts() > 0, planeSeeds,
+                (x, y, out) -> sample(index, x, y, out), listener);
         SpectralStack stack = SpectralStack.wrap(planes, size, size, energies, px);
 
         List<AgglomeratePhantomParticle> particles = new ArrayList<>();
@@ -403,30 +372,6 @@ public final class AgglomeratePhantomGenerator {
             e[2] /= sum;
         }
         return q;
-    }
-
-    /** A random walk of per-energy displacements, centred on zero mean and clipped to the largest drift. */
-    private static double[] drift(SplittableRandom random, int n, double max) {
-        double[] d = new double[n];
-        if (max == 0) {
-            return d;
-        }
-        double walk = 0;
-        for (int k = 0; k < n; k++) {
-            walk += 0.35 * Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
-                    * Math.cos(2 * Math.PI * random.nextDouble());
-            d[k] = walk;
-        }
-        for (int pass = 0; pass < 2; pass++) {
-            double mean = 0;
-            for (double v : d) {
-                mean += v / n;
-            }
-            for (int k = 0; k < n; k++) {
-                d[k] = pass == 0 ? Math.max(-max, Math.min(max, d[k] - mean)) : d[k] - mean;
-            }
-        }
-        return d;
     }
 
     /** The bodies with a {@link DiscGrid} over them (each disc reaching its radius + 2 px). */

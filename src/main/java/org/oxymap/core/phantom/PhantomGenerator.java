@@ -3,7 +3,6 @@ package org.oxymap.core.phantom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.oxymap.core.model.LamellaProjection;
 import org.oxymap.core.model.ProjectedRadialProfile;
@@ -101,8 +100,8 @@ public final class PhantomGenerator {
         }
 
         int nE = energies.length;
-        double[] driftX = drift(random, nE);
-        double[] driftY = drift(random, nE);
+        double[] driftX = ScanImaging.drift(random, nE, settings.maxDriftPx());
+        double[] driftY = ScanImaging.drift(random, nE, settings.maxDriftPx());
         double[] i0 = new double[nE];
         double e0 = energies[0];
         double span = energies[nE - 1] - e0;
@@ -144,39 +143,9 @@ public final class PhantomGenerator {
         for (int k = 0; k < nE; k++) {
             planeSeeds[k] = random.nextLong();
         }
-        List<float[]> planes = new ArrayList<>();
-        for (int k = 0; k < nE; k++) {
-            planes.add(new float[size * size]);
-        }
-        double mn2 = settings.mn2Fraction();
-        boolean noisy = settings.i0Counts() > 0;
-        double[][] probe = probe(settings.probeFwhmNm() / px);
-        int[] done = {0};
-        IntStream.range(0, nE).parallel().forEach(k -> {
-            listener.checkCancelled("phantom");
-            SplittableRandom noise = new SplittableRandom(planeSeeds[k]);
-            float[] plane = planes.get(k);
-            double[] s = new double[3];
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    double transmission = 0;
-                    for (int q = 0; q < probe.length; q++) {
-                        double od = 0;
-                        if (sampleScene(scene, x - driftX[k] + probe[q][0], y - driftY[k] + probe[q][1], px, s) > 0) {
-                            double f3 = s[1];
-                            od = s[0] * (mn2 * odPerNm[0][k] + f3 * odPerNm[1][k] + (1 - mn2 - f3) * odPerNm[2][k]);
-                        }
-                        transmission += probe[q][2] * Math.exp(-od);
-                    }
-                    double expected = i0[k] * transmission;
-                    plane[y * size + x] = (float) (noisy ? PoissonSampler.sample(expected, noise) : expected);
-                }
-            }
-            synchronized (done) {
-                done[0]++;
-                listener.progress("phantom", done[0], nE);
-            }
-        });
+        List<float[]> planes = ScanImaging.counts(size, i0, odPerNm, settings.mn2Fraction(), driftX, driftY,
+                probe(settings.probeFwhmNm() / px), settings.i0Counts() > 0, planeSeeds,
+                (x, y, out) -> sampleScene(scene, x, y, px, out), listener);
 
         SpectralStack stack = SpectralStack.wrap(planes, size, size, energies, px);
         List<float[]> fractionList = List.of(fractions[0], fractions[1], fractions[2]);
@@ -240,41 +209,6 @@ public final class PhantomGenerator {
             e[2] /= sum;
         }
         return q;
-    }
-
-    /** A random walk of per-energy displacements, centred on zero mean and clipped to the largest drift. */
-    private double[] drift(SplittableRandom random, int n) {
-        double[] d = new double[n];
-        if (settings.maxDriftPx() == 0) {
-            return d;
-        }
-        double walk = 0;
-        for (int k = 0; k < n; k++) {
-            walk += 0.35 * gaussian(random);
-            d[k] = walk;
-        }
-        double mean = 0;
-        for (double v : d) {
-            mean += v / n;
-        }
-        double max = settings.maxDriftPx();
-        for (int k = 0; k < n; k++) {
-            d[k] = Math.max(-max, Math.min(max, d[k] - mean));
-        }
-        mean = 0;
-        for (double v : d) {
-            mean += v / n;
-        }
-        for (int k = 0; k < n; k++) {
-            d[k] -= mean;
-        }
-        return d;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     private record Placed(double x, double y, double radiusNm, double offsetNm, boolean coreShell,
