@@ -18,11 +18,12 @@ import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.spectra.ReferenceSpectrum;
 import org.oxymap.core.stack.SpectralStack;
 import org.oxymap.io.PipelineRunner;
-import org.oxymap.io.ReferenceCsv;
+import org.oxymap.io.ReferenceReader;
 
 /**
  * Plugins › OxyMap › OxyMap Fit References: the per-pixel linear-combination fit of reference spectra to an OD
- * stack. Macro keys: {@code stack} (the OD stack), {@code references} (comma-separated CSV files),
+ * stack. Macro keys: {@code stack} (the OD stack), {@code references} (comma-separated CSV, XDI or Athena
+ * {@code .prj#group} files),
  * {@code background} (none, constant, linear). Makes one "fraction_NAME" per reference (viridis, 0–1), "thickness"
  * (nm), "valence", "residual" (reduced χ²), "mask" (1 = fitted) — the files of a results folder's maps/ — and the
  * table "OxyMap Fit".
@@ -59,7 +60,7 @@ public class FitReferencesPlugin implements PlugIn {
         }
         List<ReferenceSpectrum> refs = new ArrayList<>();
         for (Path f : referenceFiles) {
-            refs.add(ReferenceCsv.read(f));
+            refs.add(ReferenceReader.read(f));
         }
         SpectralStack od = ImagePlusStacks.wrap(odStack, null);
         FitMaps m = PipelineSteps.fitReferences(od, refs, BackgroundModel.fromLabel(background), listener);

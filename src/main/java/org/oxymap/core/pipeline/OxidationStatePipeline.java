@@ -193,7 +193,7 @@ public final class OxidationStatePipeline {
                     + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
                     + " pixels per bin)");
         }
-        ModelFits fits = fitModels(profiled, listener);
+        ModelFits fits = fitModels(modelFitSettings, profiled, listener);
         List<DiffusionFit> each = fits.diffusion().stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit)
                 .toList();
         List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())
@@ -209,7 +209,8 @@ public final class OxidationStatePipeline {
      * comparisons. Throws IllegalArgumentException (with the fit's reason) when not even the global diffusion fit
      * can be made.
      */
-    private ModelFits fitModels(List<ProfiledParticle> profiled, ProgressListener listener) {
+    static ModelFits fitModels(ModelFitSettings modelFitSettings, List<ProfiledParticle> profiled,
+            ProgressListener listener) {
         ProfileModelFitter fitter = new ProfileModelFitter(modelFitSettings);
         List<ModelFit> diffusion = fitter.fitEach(profiled, ProfileModel.DIFFUSION, listener);
         List<ModelFit> coreShell = fitter.fitEach(profiled, ProfileModel.CORE_SHELL, listener);

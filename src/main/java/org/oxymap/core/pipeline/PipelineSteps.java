@@ -8,12 +8,9 @@ import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
 import org.oxymap.core.model.DiffusionFit;
-import org.oxymap.core.model.ModelFit;
 import org.oxymap.core.model.ModelFits;
 import org.oxymap.core.model.ParticleGeometry;
 import org.oxymap.core.model.ParticleGeometryFitter;
-import org.oxymap.core.model.ProfileModel;
-import org.oxymap.core.model.ProfileModelFitter;
 import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
@@ -190,23 +187,9 @@ public final class PipelineSteps {
                     + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
                     + " pixels per bin)");
         }
-        ProfileModelFitter fitter = new ProfileModelFitter(settings.modelFits());
-        List<ModelFit> diffusion = fitter.fitEach(profiled, ProfileModel.DIFFUSION, listener);
-        List<ModelFit> coreShell = fitter.fitEach(profiled, ProfileModel.CORE_SHELL, listener);
-        List<DiffusionFit> each = diffusion.stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit).toList();
-        List<Integer> outliers = OxidationStatePipeline.diffusionOutliers(each);
-        List<ProfiledParticle> consistent = profiled.stream()
-                .filter(p -> !outliers.contains(p.geometry().label())).toList();
-        List<ProfiledParticle> shared = consistent.isEmpty() ? profiled : consistent;
-        ModelFit globalDiffusion = fitter.fitGlobal(shared, ProfileModel.DIFFUSION, listener);
-        if (!globalDiffusion.fitted()) {
-            throw new IllegalArgumentException("the diffusion fit over all particles was " + globalDiffusion.status());
-        }
-        ModelFit globalCoreShell = fitter.fitGlobal(shared, ProfileModel.CORE_SHELL, listener);
-        ModelFits fits = ModelFits.of(settings.modelFits(), diffusion, coreShell, globalDiffusion, globalCoreShell,
-                shared.stream().map(p -> p.geometry().label()).toList());
+        ModelFits fits = OxidationStatePipeline.fitModels(settings.modelFits(), profiled, listener);
         List<Integer> left = profiled.stream().map(p -> p.geometry().label())
                 .filter(l -> !fits.globalParticles().contains(l)).toList();
-        return new ModelStep(List.copyOf(geometries), fits, left, globalDiffusion.toDiffusionFit());
+        return new ModelStep(List.copyOf(geometries), fits, left, fits.globalDiffusion().toDiffusionFit());
     }
 }
