@@ -84,9 +84,17 @@ public final class EuclideanDistanceTransform {
             throw new IllegalArgumentException("labels must not be null");
         }
         checkGeometry(labels.length, "labels", width, height, pixelWidthNm, pixelHeightNm);
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new IllegalArgumentException("labels must be >= 0, found " + labels[i] + " at index " + i);
+        int maxLabel = 0;
+        int minLabel = 0;
+        for (int v : labels) {
+            maxLabel = v > maxLabel ? v : maxLabel;
+            minLabel = v < minLabel ? v : minLabel;
+        }
+        if (minLabel < 0) {
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] < 0) {
+                    throw new IllegalArgumentException("labels must be >= 0, found " + labels[i] + " at index " + i);
+                }
             }
         }
         ProgressListener progress = orNone(listener);
@@ -97,35 +105,29 @@ public final class EuclideanDistanceTransform {
             }
             return distanceToBackground(foreground, width, height, pixelWidthNm, pixelHeightNm, progress);
         }
-        return distanceToOtherLabels(labels, width, height, pixelWidthNm, pixelHeightNm, progress);
+        return distanceToOtherLabels(labels, maxLabel, width, height, pixelWidthNm, pixelHeightNm, progress);
     }
 
-    private static float[] distanceToOtherLabels(int[] labels, int width, int height,
+    private static float[] distanceToOtherLabels(int[] labels, int maxLabel, int width, int height,
             double pw, double ph, ProgressListener listener) {
-        int[] ids = compactIds(labels);
-        int idCount = 0;
-        for (int id : ids) {
-            idCount = Math.max(idCount, id);
-        }
-        int[] minX = new int[idCount + 1];
-        int[] maxX = new int[idCount + 1];
-        int[] minY = new int[idCount + 1];
-        int[] maxY = new int[idCount + 1];
-        Arrays.fill(minX, Integer.MAX_VALUE);
-        Arrays.fill(minY, Integer.MAX_VALUE);
-        Arrays.fill(maxX, -1);
-        Arrays.fill(maxY, -1);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int id = ids[y * width + x];
-                if (id != 0) {
-                    minX[id] = Math.min(minX[id], x);
-                    maxX[id] = Math.max(maxX[id], x);
-                    minY[id] = Math.min(minY[id], y);
-                    maxY[id] = Math.max(maxY[id], y);
-                }
+        int[] ids;
+        int idCount;
+        if (maxLabel <= labels.length) {
+            ids = labels;
+            idCount = maxLabel;
+        } else {
+            int[] distinct = Arrays.stream(labels).filter(l -> l != 0).distinct().sorted().toArray();
+            ids = new int[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                ids[i] = labels[i] == 0 ? 0 : Arrays.binarySearch(distinct, labels[i]) + 1;
             }
+            idCount = distinct.length;
         }
+        int[][] box = boundingBoxes(ids, idCount, width, height);
+        int[] minX = box[0];
+        int[] maxX = box[1];
+        int[] minY = box[2];
+        int[] maxY = box[3];
         long totalArea = 0;
         for (int id = 1; id <= idCount; id++) {
             if (maxX[id] >= 0) {
@@ -170,21 +172,57 @@ public final class EuclideanDistanceTransform {
         return Math.min(size - 1, max + 1) - Math.max(0, min - 1) + 1;
     }
 
-    /** Maps positive labels to 1..m (0 stays 0), directly when labels are small, else via sorted distinct ids. */
-    private static int[] compactIds(int[] labels) {
-        int max = 0;
-        for (int label : labels) {
-            max = Math.max(max, label);
+    /**
+     * {minX, maxX, minY, maxY} of every id 1..idCount (index = id; max −1 for an absent id), from bands of rows in
+     * parallel when there are few enough ids for each band to keep its own boxes.
+     */
+    private static int[][] boundingBoxes(int[] ids, int idCount, int width, int height) {
+        int bands = idCount <= (1 << 16) ? Math.min(height, 4 * Runtime.getRuntime().availableProcessors()) : 1;
+        int rowsPerBand = (height + bands - 1) / bands;
+        int[][][] partial = new int[bands][][];
+        java.util.stream.IntStream.range(0, bands).parallel().forEach(band -> {
+            int[][] b = emptyBoxes(idCount);
+            int y1 = Math.min(height, (band + 1) * rowsPerBand);
+            for (int y = band * rowsPerBand; y < y1; y++) {
+                int row = y * width;
+                for (int x = 0; x < width; x++) {
+                    int id = ids[row + x];
+                    if (id != 0) {
+                        if (x < b[0][id]) {
+                            b[0][id] = x;
+                        }
+                        if (x > b[1][id]) {
+                            b[1][id] = x;
+                        }
+                        if (y < b[2][id]) {
+                            b[2][id] = y;
+                        }
+                        b[3][id] = y;
+                    }
+                }
+            }
+            partial[band] = b;
+        });
+        int[][] box = partial[0];
+        for (int band = 1; band < bands; band++) {
+            int[][] b = partial[band];
+            for (int id = 1; id <= idCount; id++) {
+                box[0][id] = Math.min(box[0][id], b[0][id]);
+                box[1][id] = Math.max(box[1][id], b[1][id]);
+                box[2][id] = Math.min(box[2][id], b[2][id]);
+                box[3][id] = Math.max(box[3][id], b[3][id]);
+            }
         }
-        if (max <= labels.length) {
-            return labels;
-        }
-        int[] distinct = Arrays.stream(labels).filter(l -> l != 0).distinct().sorted().toArray();
-        int[] ids = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            ids[i] = labels[i] == 0 ? 0 : Arrays.binarySearch(distinct, labels[i]) + 1;
-        }
-        return ids;
+        return box;
+    }
+
+    private static int[][] emptyBoxes(int idCount) {
+        int[][] b = new int[4][idCount + 1];
+        Arrays.fill(b[0], Integer.MAX_VALUE);
+        Arrays.fill(b[1], -1);
+        Arrays.fill(b[2], Integer.MAX_VALUE);
+        Arrays.fill(b[3], -1);
+        return b;
     }
 
     /**
