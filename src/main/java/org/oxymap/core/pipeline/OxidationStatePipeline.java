@@ -129,15 +129,7 @@ public final class OxidationStatePipeline {
             throw new IllegalArgumentException("no pixel has positive counts at every energy: nothing to fit");
         }
 
-        // Poisson weights: var(OD) = 1/I + 1/(N·I0), N = the readings averaged into I0 (1 when I0 was given)
-        double i0Readings = 1.0;
-        if (empty != null) {
-            int count = 0;
-            for (boolean e : empty) {
-                count += e ? 1 : 0;
-            }
-            i0Readings = Math.max(1, count);
-        }
+        double i0Readings = i0Readings(empty);
         FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(), aligned, i0,
                 i0Readings, od.invalid(), listener);
         SpectralStack alignedStack = aligned;
@@ -226,6 +218,21 @@ public final class OxidationStatePipeline {
         ModelFit globalCoreShell = fitter.fitGlobal(shared, ProfileModel.CORE_SHELL, listener);
         return ModelFits.of(modelFitSettings, diffusion, coreShell, globalDiffusion, globalCoreShell,
                 shared.stream().map(p -> p.geometry().label()).toList());
+    }
+
+    /**
+     * N in the Poisson weights var(OD) = 1/I + 1/(N·I0): the readings averaged into I0, i.e. the empty region's
+     * pixels, or 1 when I0 was given ({@code empty} null).
+     */
+    static double i0Readings(boolean[] empty) {
+        if (empty == null) {
+            return 1.0;
+        }
+        int count = 0;
+        for (boolean e : empty) {
+            count += e ? 1 : 0;
+        }
+        return Math.max(1, count);
     }
 
     /**

@@ -238,15 +238,7 @@ public final class TiledPipeline {
 
         // pass 3: OD and the fit, band by band, into whole maps
         LinearCombinationFitter fitter = new LinearCombinationFitter(references, settings.fitOptions());
-        // Poisson weights: var(OD) = 1/I + 1/(N·I0), N = the readings averaged into I0 (as OxidationStatePipeline)
-        double i0Readings = 1.0;
-        if (empty != null) {
-            int count = 0;
-            for (boolean e : empty) {
-                count += e ? 1 : 0;
-            }
-            i0Readings = Math.max(1, count);
-        }
+        double i0Readings = OxidationStatePipeline.i0Readings(empty);
         WholeMaps whole = null;
         int invalidCount = 0;
         for (int y0 = 0; y0 < h; y0 += rows) {

@@ -3,14 +3,11 @@ package org.oxymap.core.agglomerate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oxymap.core.phantom.AgglomeratePhantom;
 import org.oxymap.core.phantom.AgglomeratePhantomGenerator;
-import org.oxymap.core.phantom.AgglomeratePhantomParticle;
 import org.oxymap.core.phantom.AgglomeratePhantomSettings;
 import org.oxymap.core.pipeline.OxidationStatePipeline;
 import org.oxymap.core.pipeline.PipelineResult;
@@ -47,31 +44,9 @@ class AgglomeratePhantomAcceptanceTest {
 
     @Test
     void atLeast95PercentOfParticlesClassedAsInTheTruth() {
-        int[] truth = phantom.labels();
-        int[] seg = run.segmentation().labels();
         int nt = phantom.particles().size();
-        int ns = run.segmentation().count();
-        int[][] overlap = new int[nt + 1][ns + 1];
-        int[] segSize = new int[ns + 1];
-        int[] trueSize = new int[nt + 1];
-        for (int i = 0; i < seg.length; i++) {
-            overlap[truth[i]][seg[i]]++;
-            segSize[seg[i]]++;
-            trueSize[truth[i]]++;
-        }
-        Map<Integer, AgglomerateClass> classOf = new HashMap<>();
-        for (ClassifiedParticle p : result.classification().particles()) {
-            classOf.put(p.label(), p.agglomerateClass());
-        }
-        int correct = 0;
-        for (AgglomeratePhantomParticle t : phantom.particles()) {
-            for (int l = 1; l <= ns; l++) {
-                double iou = overlap[t.id()][l] / (double) (trueSize[t.id()] + segSize[l] - overlap[t.id()][l]);
-                if (iou >= 0.5 && classOf.get(l).label().equals(t.classLabel())) {
-                    correct++;
-                }
-            }
-        }
+        int correct = TrueParticleMatch.of(phantom.labels(), phantom.particles(), run.segmentation().labels(),
+                run.segmentation().count(), result.classification()).matchedAndClassed();
         assertTrue(phantom.particles().stream().filter(p -> p.classLabel().equals("interior")).count() >= 10);
         assertTrue(correct >= 0.95 * nt, correct + " of " + nt + " true particles matched (IoU >= 0.5) and classed "
                 + "as in the truth");

@@ -3,15 +3,12 @@ package org.oxymap.core.agglomerate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.oxymap.core.phantom.AgglomeratePhantom;
 import org.oxymap.core.phantom.AgglomeratePhantomGenerator;
-import org.oxymap.core.phantom.AgglomeratePhantomParticle;
 import org.oxymap.core.phantom.AgglomeratePhantomSettings;
 import org.oxymap.core.pipeline.OxidationStatePipeline;
 import org.oxymap.core.pipeline.PipelineResult;
@@ -26,7 +23,7 @@ import org.oxymap.core.segment.Segmentation;
  * are matched one-to-one (IoU ≥ 0.5, as in {@link AgglomeratePhantomAcceptanceTest}) and classed as in the truth;
  * and the segmentation gives the same labels in 1 and in 4 threads.
  */
-class TouchingParticlesSegmentationTest {
+class TouchingAgglomerateSegmentationTest {
 
     private static AgglomeratePhantom phantom;
     private static PipelineResult run;
@@ -48,35 +45,12 @@ class TouchingParticlesSegmentationTest {
 
     @Test
     void touchingParticlesMatchedOneToOneAndClassedAsInTheTruth() {
-        int[] truth = phantom.labels();
-        int[] seg = run.segmentation().labels();
         int nt = phantom.particles().size();
         int ns = run.segmentation().count();
-        int[][] overlap = new int[nt + 1][ns + 1];
-        int[] segSize = new int[ns + 1];
-        int[] trueSize = new int[nt + 1];
-        for (int i = 0; i < seg.length; i++) {
-            overlap[truth[i]][seg[i]]++;
-            segSize[seg[i]]++;
-            trueSize[truth[i]]++;
-        }
-        Map<Integer, AgglomerateClass> classOf = new HashMap<>();
-        for (ClassifiedParticle p : result.classification().particles()) {
-            classOf.put(p.label(), p.agglomerateClass());
-        }
-        int matched = 0;
-        int correct = 0;
-        for (AgglomeratePhantomParticle t : phantom.particles()) {
-            for (int l = 1; l <= ns; l++) {
-                double iou = overlap[t.id()][l] / (double) (trueSize[t.id()] + segSize[l] - overlap[t.id()][l]);
-                if (iou >= 0.5) {
-                    matched++;
-                    if (classOf.get(l).label().equals(t.classLabel())) {
-                        correct++;
-                    }
-                }
-            }
-        }
+        TrueParticleMatch match = TrueParticleMatch.of(phantom.labels(), phantom.particles(),
+                run.segmentation().labels(), ns, result.classification());
+        int matched = match.matched();
+        int correct = match.matchedAndClassed();
         assertTrue(matched >= 0.95 * nt, matched + " of " + nt + " true particles matched (IoU >= 0.5); "
                 + ns + " particles segmented");
         assertTrue(ns <= 1.05 * nt, ns + " particles segmented for " + nt + " true ones");
