@@ -21,10 +21,6 @@ import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.phantom.FractionAccuracy;
 import org.oxymap.core.agglomerate.AgglomerateSettings;
-import org.oxymap.core.phantom.AgglomeratePhantom;
-import org.oxymap.core.phantom.AgglomeratePhantomSettings;
-import org.oxymap.core.phantom.Phantom;
-import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.model.ModelFitSettings;
@@ -132,29 +128,8 @@ public final class OxyMapCli {
 
         @Override
         public Integer call() throws IOException {
-            if (kind != null && kind.trim().equalsIgnoreCase("agglomerate")) {
-                AgglomeratePhantomSettings a = AgglomeratePhantomSettings.defaults().withSeed(seed).withNoise(noise)
-                        .withDrift(drift).withProbeFwhmNm(probeNm);
-                if (pixelNm != null) {
-                    a = a.withPixelNm(pixelNm);
-                }
-                if (size != null) {
-                    a = a.withSize(size);
-                }
-                AgglomeratePhantom p = PipelineRunner.writeAgglomeratePhantom(a, outDir, new ConsoleProgress(err));
-                out.println(PipelineRunner.phantomSummary(p, outDir));
-                return 0;
-            }
-            if (kind != null && !kind.trim().equalsIgnoreCase("primary")) {
-                throw new IllegalArgumentException("parameter kind is '" + kind + "', expected primary or agglomerate");
-            }
-            if (pixelNm != null) {
-                throw new IllegalArgumentException("parameter pixel-nm applies to --kind agglomerate only");
-            }
-            PhantomSettings s = PhantomSettings.defaults().withSize(size != null ? size : 128).withSeed(seed)
-                    .withNoise(noise).withDrift(drift).withProbeFwhmNm(probeNm);
-            Phantom p = PipelineRunner.writePhantom(s, outDir, new ConsoleProgress(err));
-            out.println(PipelineRunner.phantomSummary(p, outDir));
+            out.println(PipelineRunner.writePhantom(kind, seed, size, noise, drift, probeNm, pixelNm, outDir,
+                    new ConsoleProgress(err)));
             return 0;
         }
     }

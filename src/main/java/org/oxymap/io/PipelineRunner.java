@@ -358,6 +358,38 @@ public final class PipelineRunner {
         }
     }
 
+    /**
+     * Writes a phantom of the named kind ({@code primary} or {@code agglomerate}) and returns its one-line summary;
+     * the CLI, the ImageJ plugin and the SciJava command share it. {@code sizePx} and {@code pixelNm} may be null
+     * for the kind's default; {@code pixelNm} applies to the agglomerate kind only.
+     */
+    public static String writePhantom(String kind, long seed, Integer sizePx, double noise, double drift,
+            double probeNm, Double pixelNm, Path outDir, ProgressListener listener) throws IOException {
+        String k = kind == null ? "primary" : kind.trim().toLowerCase(Locale.ROOT);
+        if (k.equals("agglomerate")) {
+            AgglomeratePhantomSettings a = AgglomeratePhantomSettings.defaults().withSeed(seed).withNoise(noise)
+                    .withDrift(drift).withProbeFwhmNm(probeNm);
+            if (pixelNm != null) {
+                a = a.withPixelNm(pixelNm);
+            }
+            if (sizePx != null) {
+                a = a.withSize(sizePx);
+            }
+            a.validate();
+            return phantomSummary(writeAgglomeratePhantom(a, outDir, listener), outDir);
+        }
+        if (!k.equals("primary")) {
+            throw new IllegalArgumentException("parameter kind is '" + kind + "', expected primary or agglomerate");
+        }
+        if (pixelNm != null) {
+            throw new IllegalArgumentException("parameter pixel-nm applies to kind agglomerate only");
+        }
+        PhantomSettings s = PhantomSettings.defaults().withSize(sizePx != null ? sizePx : 128).withSeed(seed)
+                .withNoise(noise).withDrift(drift).withProbeFwhmNm(probeNm);
+        s.validate();
+        return phantomSummary(writePhantom(s, outDir, listener), outDir);
+    }
+
     /** Generates an agglomerate phantom and writes its folder, as {@code oxymap phantom --kind agglomerate} does. */
     public static AgglomeratePhantom writeAgglomeratePhantom(AgglomeratePhantomSettings settings, Path outDir,
             ProgressListener listener) throws IOException {

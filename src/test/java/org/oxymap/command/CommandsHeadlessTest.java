@@ -60,6 +60,17 @@ public class CommandsHeadlessTest {
     }
 
     @Test
+    void generatePhantomWritesTheAgglomerateKind(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("agglomerates");
+        var module = context.service(CommandService.class).run(GeneratePhantomCommand.class, true,
+                Map.of("out", out.toFile(), "kind", "agglomerate", "seed", 6L, "size", 0, "noise", 0.0,
+                        "pixel_nm", 20.0)).get();
+        assertTrue(String.valueOf(module.getOutput("summary")).startsWith("agglomerate phantom"));
+        assertTrue(Files.isRegularFile(out.resolve("truth/agglomerates.tif")));
+        assertTrue(Files.isRegularFile(out.resolve("truth/classes.csv")));
+    }
+
+    @Test
     void runPipelineMatchesTheKnownDiffusivity(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("results");
         String refs = PRIMARY.resolve("references/Mn2.csv") + "," + PRIMARY.resolve("references/Mn3.csv") + ","

@@ -1,5 +1,6 @@
 package org.oxymap.ij;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,10 @@ import ij.Macro;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oxymap.command.CommandsHeadlessTest;
+import org.oxymap.core.phantom.AgglomeratePhantom;
+import org.oxymap.core.phantom.AgglomeratePhantomGenerator;
+import org.oxymap.core.phantom.AgglomeratePhantomSettings;
+import org.oxymap.core.progress.ProgressListener;
 
 class PluginsHeadlessTest {
 
@@ -39,6 +44,26 @@ class PluginsHeadlessTest {
             throw new AssertionError(e);
         }
         assertTrue(Files.isRegularFile(out.resolve("truth/truth.json")));
+    }
+
+    @Test
+    void generatePhantomPluginWritesTheAgglomerateKind(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("agglomerate phantom");
+        Throwable e = MacroRunner.runWithOptions(new GeneratePhantomPlugin(),
+                "out=[" + out + "] kind=agglomerate seed=4 size=0 noise=0 drift_px=0 probe_fwhm_nm=0 pixel_nm=20");
+        if (e != null) {
+            throw new AssertionError(e);
+        }
+        AgglomeratePhantom truth = new AgglomeratePhantomGenerator(AgglomeratePhantomSettings.defaults().withSeed(4)
+                .withNoise(0).withDrift(0).withProbeFwhmNm(0).withPixelNm(20))
+                .generate(ProgressListener.NONE);
+        assertTrue(Files.isRegularFile(out.resolve("truth/agglomerates.tif")));
+        long rows = Files.readAllLines(out.resolve("truth/particles.csv"), StandardCharsets.UTF_8).size() - 1;
+        assertEquals(truth.particles().size(), rows, "particles written");
+        Throwable bad = MacroRunner.runWithOptions(new GeneratePhantomPlugin(),
+                "out=[" + tmp.resolve("x") + "] kind=primary pixel_nm=25");
+        assertNotNull(bad);
+        assertTrue(bad.getMessage().contains("pixel"), bad.getMessage());
     }
 
     @Test
