@@ -42,8 +42,8 @@ public class MacroRecorderTest {
             }
         }
         assertEquals(7, documented.size(), "the seven step commands in oxymap_steps.ijm");
-        documented.add(new String[] {"OxyMap Generate Phantom", "out=" + tmp.resolve("phantom") + " seed=5 size=48 "
-                + "noise=0"});
+        documented.add(new String[] {"OxyMap Generate Phantom", "out=" + tmp.resolve("phantom") + " kind=primary "
+                + "seed=5 size=48 noise=0 drift_px=1.5 probe_fwhm_nm=10 pixel_nm=0"});
         // the steps after the seven, on the images the steps left open
         documented.add(new String[] {"OxyMap Edge-Energy Map", "stack=OD method=half-height pre_edge_max_ev=0 "
                 + "post_edge_min_ev=0 min_jump=0.05 calibration=[]"});
