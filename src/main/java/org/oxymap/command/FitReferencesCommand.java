@@ -33,6 +33,9 @@ public class FitReferencesCommand implements Command {
     @Parameter(label = "Background", persist = false, choices = {"none", "constant", "linear"})
     private String background = "constant";
 
+    @Parameter(label = "Fractions sum to one", persist = false, required = false)
+    private boolean sum_to_one;
+
     @Parameter(type = ItemIO.OUTPUT)
     private java.util.List<ImagePlus> maps;
 
@@ -50,7 +53,7 @@ public class FitReferencesCommand implements Command {
         Steps.require(stack, "stack");
         try {
             StepResult r = FitReferencesPlugin.fit(stack, PipelineRunner.splitPaths(references), background,
-                    new ImageJProgress());
+                    sum_to_one, new ImageJProgress());
             maps = r.images();
             thickness = r.image("thickness");
             mask = r.image("mask");

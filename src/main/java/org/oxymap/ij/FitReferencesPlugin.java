@@ -12,6 +12,7 @@ import ij.plugin.PlugIn;
 
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.fit.FitOptions;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.progress.ProgressListener;
@@ -24,7 +25,8 @@ import org.oxymap.io.ReferenceReader;
  * Plugins › OxyMap › OxyMap Fit References: the per-pixel linear-combination fit of reference spectra to an OD
  * stack. Macro keys: {@code stack} (the OD stack), {@code references} (comma-separated CSV, XDI or Athena
  * {@code .prj#group} files),
- * {@code background} (none, constant, linear). Makes one "fraction_NAME" per reference (viridis, 0–1), "thickness"
+ * {@code background} (none, constant, linear), {@code sum_to_one} (a checkbox: the fractions of the references add
+ * up to exactly one at every pixel, as {@code oxymap run --sum-to-one}). Makes one "fraction_NAME" per reference (viridis, 0–1), "thickness"
  * (nm), "valence", "residual" (reduced χ²), "mask" (1 = fitted) — the files of a results folder's maps/ — and the
  * table "OxyMap Fit".
  */
@@ -40,20 +42,27 @@ public class FitReferencesPlugin implements PlugIn {
             d.addString("references", "");
             d.addChoice("background", new String[] {"none", "constant", "linear"},
                     PipelineSettings.defaults().background().label());
+            d.addCheckbox("sum_to_one", false);
             if (!d.show()) {
                 return;
             }
             ImagePlus stack = StepImages.resolve(d.nextString(), "stack", true);
             String references = d.nextString();
             String background = d.nextString();
-            StepImages.present(fit(stack, PipelineRunner.splitPaths(references), background, new ImageJProgress()),
-                    null);
+            boolean sumToOne = d.nextBoolean();
+            StepImages.present(fit(stack, PipelineRunner.splitPaths(references), background, sumToOne,
+                    new ImageJProgress()), null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
         }
     }
 
     public static StepResult fit(ImagePlus odStack, List<Path> referenceFiles, String background,
+            ProgressListener listener) throws IOException {
+        return fit(odStack, referenceFiles, background, false, listener);
+    }
+
+    public static StepResult fit(ImagePlus odStack, List<Path> referenceFiles, String background, boolean sumToOne,
             ProgressListener listener) throws IOException {
         if (referenceFiles.isEmpty()) {
             throw new IllegalArgumentException("parameter references is empty: give at least one reference CSV");
@@ -63,7 +72,8 @@ public class FitReferencesPlugin implements PlugIn {
             refs.add(ReferenceReader.read(f));
         }
         SpectralStack od = ImagePlusStacks.wrap(odStack, null);
-        FitMaps m = PipelineSteps.fitReferences(od, refs, BackgroundModel.fromLabel(background), listener);
+        FitMaps m = PipelineSteps.fitReferences(od, refs,
+                FitOptions.of(BackgroundModel.fromLabel(background)).withSumToOne(sumToOne), listener);
         int w = od.width();
         int h = od.height();
         double pw = od.pixelWidthNm();

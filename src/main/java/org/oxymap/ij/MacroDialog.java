@@ -49,6 +49,11 @@ final class MacroDialog {
         fields.add(new Field("n", key, Double.toString(defaultValue)));
     }
 
+    /** A checkbox; in a macro, as in ImageJ's own dialogs, the key present as a word means checked. */
+    void addCheckbox(String key, boolean defaultValue) {
+        fields.add(new Field("b", key, Boolean.toString(defaultValue)));
+    }
+
     void addChoice(String key, String[] choices, String defaultValue) {
         fields.add(new Field("c:" + String.join(",", choices), key, defaultValue));
     }
@@ -59,7 +64,8 @@ final class MacroDialog {
             options = Macro.getOptions();
             if (options == null) {
                 throw new IllegalArgumentException(title + " runs headless only from a macro or with macro options, "
-                        + "e.g. " + String.join("=... ", fields.stream().map(Field::key).toList()) + "=...");
+                        + "e.g. " + String.join(" ", fields.stream()
+                                .map(f -> f.kind().equals("b") ? "[" + f.key() + "]" : f.key() + "=...").toList()));
             }
             return true;
         }
@@ -74,6 +80,8 @@ final class MacroDialog {
             } else if (f.kind().equals("n")) {
                 gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), decimals(f.defaultValue()), 12,
                         null);
+            } else if (f.kind().equals("b")) {
+                gd.addCheckbox(f.key(), Boolean.parseBoolean(f.defaultValue()));
             } else {
                 gd.addChoice(f.key(), f.kind().substring(2).split(","), f.defaultValue());
             }
@@ -102,6 +110,15 @@ final class MacroDialog {
             return f.kind().startsWith("c:") ? gd.getNextChoice() : gd.getNextString();
         }
         return Macro.getValue(options, f.key(), f.defaultValue());
+    }
+
+    boolean nextBoolean() {
+        Field f = fields.get(next++);
+        if (gd != null) {
+            return gd.getNextBoolean();
+        }
+        return java.util.regex.Pattern.compile("(^|\\s)" + java.util.regex.Pattern.quote(f.key()) + "(\\s|$)")
+                .matcher(options).find();
     }
 
     double nextNumber() {

@@ -88,6 +88,27 @@ public class StepCommandsHeadlessTest {
         assertEquals(1.0, mn3.getDisplayRangeMax());
         assertEquals("nm", mn3.getCalibration().getUnit());
 
+        // with sum_to_one and no background, the three fractions add up to exactly one at every fitted pixel
+        CommandModule closed = run(FitReferencesCommand.class, "stack", od, "references", REFS, "background",
+                "none", "sum_to_one", true);
+        @SuppressWarnings("unchecked")
+        List<ImagePlus> closedMaps = (List<ImagePlus>) closed.getOutput("maps");
+        float[] closedMask = (float[]) ((ImagePlus) closed.getOutput("mask")).getProcessor().getPixels();
+        int checked = 0;
+        for (int i = 0; i < closedMask.length; i++) {
+            if (closedMask[i] == 1f) {
+                double total = 0;
+                for (ImagePlus m : closedMaps) {
+                    if (m.getTitle().startsWith("fraction_")) {
+                        total += ((float[]) m.getProcessor().getPixels())[i];
+                    }
+                }
+                assertEquals(1.0, total, 1e-5, "fractions at pixel " + i);
+                checked++;
+            }
+        }
+        assertTrue(checked > 1000, "fitted pixels " + checked);
+
         CommandModule seg = run(SegmentParticlesCommand.class, "thickness", thickness, "mask",
                 fit.getOutput("mask"), "empty", empty, "threshold", "noise", "min_area_nm2", 2000.0);
         ImagePlus labels = (ImagePlus) seg.getOutput("labels");

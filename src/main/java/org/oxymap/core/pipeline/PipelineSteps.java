@@ -6,6 +6,7 @@ import java.util.List;
 import org.oxymap.core.align.PixelRectangle;
 import org.oxymap.core.fit.BackgroundModel;
 import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.fit.FitOptions;
 import org.oxymap.core.fit.LinearCombinationFitter;
 import org.oxymap.core.model.DiffusionFit;
 import org.oxymap.core.model.ModelFits;
@@ -107,6 +108,16 @@ public final class PipelineSteps {
     /** The per-pixel linear-combination fit of the references, skipping the invalid pixels of the OD stack. */
     public static FitMaps fitReferences(SpectralStack od, List<ReferenceSpectrum> references,
             BackgroundModel background, ProgressListener listener) {
+        return fitReferences(od, references, FitOptions.of(background), listener);
+    }
+
+    /**
+     * As {@link #fitReferences(SpectralStack, List, BackgroundModel, ProgressListener)} with the fit's options
+     * (background, sum to one, edge-jump threshold); Poisson weights need the counts, which a step on an OD stack
+     * does not have.
+     */
+    public static FitMaps fitReferences(SpectralStack od, List<ReferenceSpectrum> references, FitOptions options,
+            ProgressListener listener) {
         boolean[] invalid = invalidPixels(od);
         int count = 0;
         for (boolean b : invalid) {
@@ -115,7 +126,7 @@ public final class PipelineSteps {
         if (count == invalid.length) {
             throw new IllegalArgumentException("no pixel of the OD stack is finite at every energy: nothing to fit");
         }
-        return new LinearCombinationFitter(references, background).fit(od, count == 0 ? null : invalid, listener);
+        return new LinearCombinationFitter(references, options).fit(od, count == 0 ? null : invalid, listener);
     }
 
     /**
