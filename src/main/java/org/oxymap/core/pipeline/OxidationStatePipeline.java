@@ -21,6 +21,7 @@ import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.energy.EnergyAxisCalibrator;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
+import org.oxymap.core.od.ProbeDeconvolution;
 import org.oxymap.core.od.RegionI0Estimator;
 import org.oxymap.core.outlier.OutlierPixelReplacer;
 import org.oxymap.core.profile.EdgeDistanceProfiler;
@@ -113,6 +114,12 @@ public final class OxidationStatePipeline {
         int h = aligned.height();
         double pw = aligned.pixelWidthNm();
         double ph = aligned.pixelHeightNm();
+        double blurLeftFwhmNm = modelFitSettings.probeFwhmNm();
+        if (modelFitSettings.deconvolves()) {
+            ProbeDeconvolution deconvolution = new ProbeDeconvolution(modelFitSettings.probeFwhmNm(), pw, ph);
+            aligned = deconvolution.deconvolve(aligned, listener);
+            blurLeftFwhmNm = deconvolution.residualFwhmNm();
+        }
         listener.checkCancelled("I0");
 
         double[] i0 = aligned.i0OrNull();
@@ -135,7 +142,16 @@ public final class OxidationStatePipeline {
         SpectralStack alignedStack = aligned;
         return finish(used, profileName, shifts, i0, empty, od.invalidCount(), maps,
                 () -> new EmptyRegionI0Estimator().estimate(alignedStack).emptyMask(), w, h, pw, ph, particleLabels,
-                area, outlierPixels, listener);
+                area, outlierPixels, blurLeftFwhmNm, listener);
+    }
+
+    /** {@link #finish} on maps that carry the whole probe blur of the settings (not deconvolved). */
+    PipelineResult finish(PipelineSettings used, String profileName, Shift[] shifts, double[] i0, boolean[] empty,
+                          int invalidCount, FitMaps maps, java.util.function.Supplier<boolean[]> emptyOfAligned,
+                          int w, int h, double pw, double ph, int[] particleLabels, PixelRectangle area,
+                          int outlierPixels, ProgressListener listener) {
+        return finish(used, profileName, shifts, i0, empty, invalidCount, maps, emptyOfAligned, w, h, pw, ph,
+                particleLabels, area, outlierPixels, modelFitSettings.probeFwhmNm(), listener);
     }
 
     /**
@@ -144,18 +160,21 @@ public final class OxidationStatePipeline {
      *
      * @param emptyOfAligned the empty mask of the aligned stack, asked for only when the noise threshold needs it
      *                       and I0 was not estimated from the stack
+     * @param blurLeftFwhmNm the probe blur left in the maps (the settings' probe FWHM, or what the deconvolution
+     *                       left of it): the geometry fit and the models carry this blur
      */
     PipelineResult finish(PipelineSettings used, String profileName, Shift[] shifts, double[] i0, boolean[] empty,
                           int invalidCount, FitMaps maps, java.util.function.Supplier<boolean[]> emptyOfAligned,
                           int w, int h, double pw, double ph, int[] particleLabels, PixelRectangle area,
-                          int outlierPixels, ProgressListener listener) {
+                          int outlierPixels, double blurLeftFwhmNm, ProgressListener listener) {
+        ModelFitSettings blurLeft = modelFitSettings.withProbeFwhmNm(blurLeftFwhmNm);
         float[] thickness = maps.thickness();
         boolean[] emptyForThreshold = empty;
         if (emptyForThreshold == null && particleLabels == null && settings.threshold() == ThresholdMethod.NOISE) {
             emptyForThreshold = emptyOfAligned.get();
         }
         float[] fraction = maps.fractions().get(maps.indexOf(profileName));
-        ParticleProfiles particleProfiles = new ParticleProfiling(used).run(thickness, fraction, maps.fitted(),
+        ParticleProfiles particleProfiles = new ParticleProfiling(used.withModelFits(blurLeft)).run(thickness, fraction, maps.fitted(),
                 emptyForThreshold, w, h, pw, ph, particleLabels, listener);
         Segmentation segmentation = particleProfiles.segmentation();
         float[] distance = particleProfiles.distanceNm();
@@ -185,7 +204,7 @@ public final class OxidationStatePipeline {
                     + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
                     + " pixels per bin)");
         }
-        ModelFits fits = fitModels(modelFitSettings, profiled, listener);
+        ModelFits fits = fitModels(blurLeft, profiled, listener);
         List<DiffusionFit> each = fits.diffusion().stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit)
                 .toList();
         List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())
