@@ -151,32 +151,48 @@ public final class ProbeDeconvolution {
                 blurKernel(sq(sigmaNm / pixelHeightNm)));
     }
 
-    /** Separable convolution, rows then columns, edges continued with their last value. */
+    /**
+     * Separable convolution, rows then columns, edges continued with their last value. The column pass adds whole
+     * rows (contiguous inner loops); only the first and last r pixels of a row need the clamped index.
+     */
     static float[] convolve(float[] in, int width, int height, double[] kx, double[] ky) {
         if (in.length != width * height) {
             throw new IllegalArgumentException("plane has " + in.length + " pixels, expected " + width + " x " + height);
         }
         int rx = kx.length / 2;
         int ry = ky.length / 2;
-        double[] rows = new double[in.length];
+        float[] rows = new float[in.length];
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
                 double s = 0;
-                for (int k = -rx; k <= rx; k++) {
-                    s += kx[k + rx] * in[row + Math.min(width - 1, Math.max(0, x + k))];
+                if (x >= rx && x < width - rx) {
+                    int base = row + x - rx;
+                    for (int k = 0; k < kx.length; k++) {
+                        s += kx[k] * in[base + k];
+                    }
+                } else {
+                    for (int k = -rx; k <= rx; k++) {
+                        s += kx[k + rx] * in[row + Math.min(width - 1, Math.max(0, x + k))];
+                    }
                 }
-                rows[row + x] = s;
+                rows[row + x] = (float) s;
             }
         }
         float[] out = new float[in.length];
+        double[] acc = new double[width];
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double s = 0;
-                for (int k = -ry; k <= ry; k++) {
-                    s += ky[k + ry] * rows[Math.min(height - 1, Math.max(0, y + k)) * width + x];
+            java.util.Arrays.fill(acc, 0.0);
+            for (int k = -ry; k <= ry; k++) {
+                int src = Math.min(height - 1, Math.max(0, y + k)) * width;
+                double c = ky[k + ry];
+                for (int x = 0; x < width; x++) {
+                    acc[x] += c * rows[src + x];
                 }
-                out[y * width + x] = (float) s;
+            }
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                out[row + x] = (float) acc[x];
             }
         }
         return out;
