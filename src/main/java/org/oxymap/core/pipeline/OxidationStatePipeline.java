@@ -115,10 +115,12 @@ public final class OxidationStatePipeline {
         double pw = aligned.pixelWidthNm();
         double ph = aligned.pixelHeightNm();
         double blurLeftFwhmNm = modelFitSettings.probeFwhmNm();
+        double noiseGain = 1.0;
         if (modelFitSettings.deconvolves()) {
             ProbeDeconvolution deconvolution = new ProbeDeconvolution(modelFitSettings.probeFwhmNm(), pw, ph);
             aligned = deconvolution.deconvolve(aligned, listener);
             blurLeftFwhmNm = deconvolution.residualFwhmNm();
+            noiseGain = deconvolution.noiseVarianceGain();
         }
         listener.checkCancelled("I0");
 
@@ -137,12 +139,32 @@ public final class OxidationStatePipeline {
         }
 
         double i0Readings = i0Readings(empty);
-        FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(), aligned, i0,
-                i0Readings, od.invalid(), listener);
+        FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(),
+                weightCounts(aligned, noiseGain), i0, i0Readings, od.invalid(), listener);
         SpectralStack alignedStack = aligned;
         return finish(used, profileName, shifts, i0, empty, od.invalidCount(), maps,
                 () -> new EmptyRegionI0Estimator().estimate(alignedStack).emptyMask(), w, h, pw, ph, particleLabels,
                 area, outlierPixels, blurLeftFwhmNm, listener);
+    }
+
+    /**
+     * The counts the Poisson weights are computed from: the stack itself, or, after the probe deconvolution, the
+     * counts divided by its noise-variance gain, since var(OD) ≈ gain/I + 1/(N·I0) = 1/(I/gain) + 1/(N·I0) for the
+     * deconvolved counts I (the I0 term is a mean over many pixels, which the deconvolution leaves alone).
+     */
+    private SpectralStack weightCounts(SpectralStack counts, double noiseGain) {
+        if (noiseGain == 1.0 || settings.fitOptions().weights() != org.oxymap.core.fit.FitWeights.POISSON) {
+            return counts;
+        }
+        List<float[]> scaled = new ArrayList<>();
+        for (float[] plane : counts.planes()) {
+            float[] s = new float[plane.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (float) (plane[i] / noiseGain);
+            }
+            scaled.add(s);
+        }
+        return counts.withPlanes(scaled);
     }
 
     /** {@link #finish} on maps that carry the whole probe blur of the settings (not deconvolved). */

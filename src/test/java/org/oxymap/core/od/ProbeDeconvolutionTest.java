@@ -86,6 +86,34 @@ class ProbeDeconvolutionTest {
     }
 
     @Test
+    void noiseGainIsTheNeumannSumOfTheInverseKernel() {
+        // Σ_n (e^{t} I_n(t))² = e^{2t} I_0(2t) (Neumann's addition theorem), per axis
+        double t = Math.pow(10.0 / SIGMA_FACTOR / 10.0, 2);
+        double perAxis = Math.exp(2 * t) * Math.exp(2 * t) * ProbeDeconvolution.scaledBesselI(0, 2 * t);
+        ProbeDeconvolution d = new ProbeDeconvolution(10.0, 10.0, 10.0);
+        assertEquals(perAxis * perAxis, d.noiseVarianceGain(), 1e-9);
+        assertEquals(2.19, d.noiseVarianceGain(), 0.01);
+        // and white noise through the deconvolution has that variance
+        int w = 200;
+        float[] noise = new float[w * w];
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (random.nextDouble() - 0.5);
+        }
+        float[] out = d.deconvolve(SpectralStack.wrap(List.of(noise), w, w, new double[] {640.0}, 10.0),
+                ProgressListener.NONE).plane(0);
+        double in2 = 0;
+        double out2 = 0;
+        for (int y = 5; y < w - 5; y++) {
+            for (int x = 5; x < w - 5; x++) {
+                in2 += noise[y * w + x] * noise[y * w + x];
+                out2 += out[y * w + x] * out[y * w + x];
+            }
+        }
+        assertEquals(d.noiseVarianceGain(), out2 / in2, 0.05);
+    }
+
+    @Test
     void aWideProbeIsUndoneOnlyUpToTheVarianceLimitAndTheRestIsReported() {
         // 30 nm FWHM on 10 nm pixels: σ² = 1.62 px², of which 0.5 px² are undone
         ProbeDeconvolution d = new ProbeDeconvolution(30.0, 10.0, 10.0);
