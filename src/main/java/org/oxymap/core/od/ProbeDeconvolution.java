@@ -26,8 +26,8 @@ import org.oxymap.core.stack.SpectralStack;
  * Fourier transform e^{t(cos ω − 1)} has the closed-form inverse e^{t(1 − cos ω)}, whose coefficients are
  * e^{t} (−1)^n I_n(t). So the deconvolution is one separable convolution with that short kernel (7 taps for a
  * 10 nm probe on 10 nm pixels), exact for the discrete model, with no iteration and no free regularisation
- * parameter. It amplifies white noise by (Σ_n h_n²) per axis: × 1.48 in total for t = 0.18 (a probe of one pixel
- * FWHM), × 3.4 for t = {@value #MAX_VARIANCE_PX2}. A wider probe is undone only up to the variance
+ * parameter. It multiplies the variance of white noise by Σ_n h_n² per axis ({@link #noiseVarianceGain()}): its
+ * standard deviation × 1.48 for t = 0.18 (a probe of one pixel FWHM), × 3.4 for t = {@value #MAX_VARIANCE_PX2}. A wider probe is undone only up to the variance
  * {@value #MAX_VARIANCE_PX2} px² per axis (the noise gain grows as e^{4t} at the Nyquist frequency); the blur left,
  * of variance t − {@value #MAX_VARIANCE_PX2}, is given by {@link #residualFwhmNm()} for the models to carry.
  *
