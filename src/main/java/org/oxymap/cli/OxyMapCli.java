@@ -235,6 +235,10 @@ public final class OxyMapCli {
         @Option(names = "--probe-fwhm-nm", description = "FWHM of the probe (spatial resolution) in nm; the geometry "
                 + "fit and both models are blurred by it (default 0 = point probe).")
         Double probeFwhmNm;
+        @Option(names = "--deconvolve-probe", arity = "0..1", description = "With --probe-fwhm-nm: undo the probe "
+                + "blur on the aligned transmission stack before the optical density; the geometry fit and the models "
+                + "then carry only the blur left (default true).")
+        Boolean deconvolveProbe;
 
         PipelineSettings settings() throws IOException {
             PipelineSettings s = params != null ? ParamsJson.readSettings(params) : PipelineSettings.defaults();
@@ -279,6 +283,9 @@ public final class OxyMapCli {
             }
             if (probeFwhmNm != null) {
                 f = f.withProbeFwhmNm(probeFwhmNm);
+            }
+            if (deconvolveProbe != null) {
+                f = f.withDeconvolveProbe(deconvolveProbe);
             }
             s = s.withModelFits(f);
             org.oxymap.core.fit.FitOptions fo = s.pixelFit();

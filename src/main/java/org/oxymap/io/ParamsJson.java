@@ -88,6 +88,7 @@ public final class ParamsJson {
         m.put("jump_threshold_od", s.pixelFit().jumpThresholdOd());
         m.put("subpixel_edge", ps.subpixelEdge());
         m.put("probe_fwhm_nm", f.probeFwhmNm());
+        m.put("deconvolve_probe", f.deconvolveProbe());
         return m;
     }
 
@@ -175,6 +176,11 @@ public final class ParamsJson {
             }
             if (has(p, "probe_fwhm_nm")) {
                 f = f.withProbeFwhmNm(p.get("probe_fwhm_nm").getAsDouble());
+            }
+            if (has(p, "deconvolve_probe")) {
+                f = f.withDeconvolveProbe(p.get("deconvolve_probe").getAsBoolean());
+            } else if (has(p, "probe_fwhm_nm")) {
+                f = f.withDeconvolveProbe(false); // written before deconvolve_probe existed: that run did not deconvolve
             }
             s = s.withModelFits(f);
             org.oxymap.core.fit.FitOptions fo = s.pixelFit();

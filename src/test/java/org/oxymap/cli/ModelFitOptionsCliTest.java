@@ -54,6 +54,14 @@ class ModelFitOptionsCliTest {
         PipelineSettings saved = ParamsJson.readSettings(out.resolve("params.json"));
         assertEquals(10.0, saved.modelFits().probeFwhmNm(), 0.0);
         assertEquals(false, saved.particles().subpixelEdge());
+        assertEquals(true, saved.modelFits().deconvolveProbe(), "deconvolve_probe defaults to true");
+        Path off = tmp.resolve("probe-no-deconvolution");
+        OxyMapCliTest.Result r2 = OxyMapCliTest.cli("run", "--stack", IMAGES.resolve("stack.tif").toString(),
+                "--references", REFS, "--time-s", "1e6", "--probe-fwhm-nm", "10", "--deconvolve-probe", "false",
+                "--bootstrap", "0", "--out", off.toString());
+        assertEquals(0, r2.code(), r2.err());
+        assertEquals(false, ParamsJson.readSettings(off.resolve("params.json")).modelFits().deconvolveProbe());
+        assertTrue(Files.readString(off.resolve("params.json")).contains("\"deconvolve_probe\": false"));
         Path bad = tmp.resolve("badprobe");
         OxyMapCliTest.Result b = OxyMapCliTest.cli("run", "--stack", IMAGES.resolve("stack.tif").toString(),
                 "--references", REFS, "--probe-fwhm-nm", "-1", "--out", bad.toString());

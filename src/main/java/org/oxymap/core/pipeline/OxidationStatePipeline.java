@@ -21,6 +21,7 @@ import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.energy.EnergyAxisCalibrator;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
+import org.oxymap.core.od.ProbeDeconvolution;
 import org.oxymap.core.od.RegionI0Estimator;
 import org.oxymap.core.outlier.OutlierPixelReplacer;
 import org.oxymap.core.profile.EdgeDistanceProfiler;
@@ -113,6 +114,14 @@ public final class OxidationStatePipeline {
         int h = aligned.height();
         double pw = aligned.pixelWidthNm();
         double ph = aligned.pixelHeightNm();
+        double blurLeftFwhmNm = modelFitSettings.probeFwhmNm();
+        double noiseGain = 1.0;
+        if (modelFitSettings.deconvolves()) {
+            ProbeDeconvolution deconvolution = new ProbeDeconvolution(modelFitSettings.probeFwhmNm(), pw, ph);
+            aligned = deconvolution.deconvolve(aligned, listener);
+            blurLeftFwhmNm = deconvolution.residualFwhmNm();
+            noiseGain = deconvolution.noiseVarianceGain();
+        }
         listener.checkCancelled("I0");
 
         double[] i0 = aligned.i0OrNull();
@@ -130,12 +139,41 @@ public final class OxidationStatePipeline {
         }
 
         double i0Readings = i0Readings(empty);
-        FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(), aligned, i0,
-                i0Readings, od.invalid(), listener);
+        FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(),
+                weightCounts(aligned, noiseGain), i0, i0Readings, od.invalid(), listener);
         SpectralStack alignedStack = aligned;
         return finish(used, profileName, shifts, i0, empty, od.invalidCount(), maps,
                 () -> new EmptyRegionI0Estimator().estimate(alignedStack).emptyMask(), w, h, pw, ph, particleLabels,
-                area, outlierPixels, listener);
+                area, outlierPixels, blurLeftFwhmNm, listener);
+    }
+
+    /**
+     * The counts the Poisson weights are computed from: the stack itself, or, after the probe deconvolution, the
+     * counts divided by its noise-variance gain, since var(OD) ≈ gain/I + 1/(N·I0) = 1/(I/gain) + 1/(N·I0) for the
+     * deconvolved counts I (the I0 term is a mean over many pixels, which the deconvolution leaves alone).
+     */
+    private SpectralStack weightCounts(SpectralStack counts, double noiseGain) {
+        if (noiseGain == 1.0 || settings.fitOptions().weights() != org.oxymap.core.fit.FitWeights.POISSON) {
+            return counts;
+        }
+        List<float[]> scaled = new ArrayList<>();
+        for (float[] plane : counts.planes()) {
+            float[] s = new float[plane.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (float) (plane[i] / noiseGain);
+            }
+            scaled.add(s);
+        }
+        return counts.withPlanes(scaled);
+    }
+
+    /** {@link #finish} on maps that carry the whole probe blur of the settings (not deconvolved). */
+    PipelineResult finish(PipelineSettings used, String profileName, Shift[] shifts, double[] i0, boolean[] empty,
+                          int invalidCount, FitMaps maps, java.util.function.Supplier<boolean[]> emptyOfAligned,
+                          int w, int h, double pw, double ph, int[] particleLabels, PixelRectangle area,
+                          int outlierPixels, ProgressListener listener) {
+        return finish(used, profileName, shifts, i0, empty, invalidCount, maps, emptyOfAligned, w, h, pw, ph,
+                particleLabels, area, outlierPixels, modelFitSettings.probeFwhmNm(), listener);
     }
 
     /**
@@ -144,18 +182,21 @@ public final class OxidationStatePipeline {
      *
      * @param emptyOfAligned the empty mask of the aligned stack, asked for only when the noise threshold needs it
      *                       and I0 was not estimated from the stack
+     * @param blurLeftFwhmNm the probe blur left in the maps (the settings' probe FWHM, or what the deconvolution
+     *                       left of it): the geometry fit and the models carry this blur
      */
     PipelineResult finish(PipelineSettings used, String profileName, Shift[] shifts, double[] i0, boolean[] empty,
                           int invalidCount, FitMaps maps, java.util.function.Supplier<boolean[]> emptyOfAligned,
                           int w, int h, double pw, double ph, int[] particleLabels, PixelRectangle area,
-                          int outlierPixels, ProgressListener listener) {
+                          int outlierPixels, double blurLeftFwhmNm, ProgressListener listener) {
+        ModelFitSettings blurLeft = modelFitSettings.withProbeFwhmNm(blurLeftFwhmNm);
         float[] thickness = maps.thickness();
         boolean[] emptyForThreshold = empty;
         if (emptyForThreshold == null && particleLabels == null && settings.threshold() == ThresholdMethod.NOISE) {
             emptyForThreshold = emptyOfAligned.get();
         }
         float[] fraction = maps.fractions().get(maps.indexOf(profileName));
-        ParticleProfiles particleProfiles = new ParticleProfiling(used).run(thickness, fraction, maps.fitted(),
+        ParticleProfiles particleProfiles = new ParticleProfiling(used.withModelFits(blurLeft)).run(thickness, fraction, maps.fitted(),
                 emptyForThreshold, w, h, pw, ph, particleLabels, listener);
         Segmentation segmentation = particleProfiles.segmentation();
         float[] distance = particleProfiles.distanceNm();
@@ -185,7 +226,7 @@ public final class OxidationStatePipeline {
                     + " particles found; every profile has fewer than " + ProfiledParticle.MIN_PIXELS_PER_BIN
                     + " pixels per bin)");
         }
-        ModelFits fits = fitModels(modelFitSettings, profiled, listener);
+        ModelFits fits = fitModels(blurLeft, profiled, listener);
         List<DiffusionFit> each = fits.diffusion().stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit)
                 .toList();
         List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())

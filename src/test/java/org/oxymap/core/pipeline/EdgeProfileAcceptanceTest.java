@@ -27,11 +27,15 @@ import org.oxymap.core.progress.ProgressListener;
  * distance from the true centre), in the same 10 nm bins. That is the x-axis the profiles mean (distance from the
  * visible edge); the truth's own distance transform would add its digitisation (up to half a pixel per pixel).
  *
- * <p><b>Measured (this machine):</b> with the sub-pixel edge 87 of 107 bins (81%) agree within 2 SE; every bin
- * but the rim bin [0, 10 nm) 85 of 93 (91%); the rim bin 2 of 14, because the 10 nm probe mixes the rim pixel
- * with its thicker, less reduced neighbours (the measured rim mean is 0.012 below the truth, 3–4 SE). Without the
- * sub-pixel edge (mask boundary at the noise threshold): 44 of 109 (40%). The issue's 90% of all bins is not
- * reached: only undoing the probe blur on the maps would bring the rim bin back.
+ * <p><b>Measured (this machine), with the probe deconvolved</b> ({@code deconvolve_probe}, the default when the
+ * probe's FWHM is given: the aligned transmission of every energy deconvolved before the logarithm): 95 of 109 bins
+ * (87%) agree within 2 SE; the rim bin [0, 10 nm) 14 of 14; the others 81 of 95 (85%; [10, 20 nm) 6 of 14: this
+ * seed's drift leaves the second bin +0.008 high also without noise, the seed 1001 phantom's is +0.0004 and it
+ * scores 110 of 122, 90%). <b>Without the deconvolution</b> (the blur only in the models): 87 of 107 (81%), the rim
+ * bin 2 of 14, because the probe mixed the rim pixel's transmission with vacuum and with thicker, less reduced
+ * neighbours before the logarithm (rim mean 0.017 below the truth, 3 SE; noise-free 0.017, deconvolved 0.007).
+ * Without the sub-pixel edge (mask boundary at the noise threshold, deconvolved): 86 of 109 (79%). The issue's 90%
+ * of all bins is reached on seed 1001, not on this seed.
  */
 class EdgeProfileAcceptanceTest {
 
@@ -62,9 +66,10 @@ class EdgeProfileAcceptanceTest {
     }
 
     /** {within, compared, rim within, rim compared}. */
-    private static int[] compare(boolean subpixelEdge) {
+    private static int[] compare(boolean subpixelEdge, boolean deconvolve) {
         PipelineSettings s = PipelineSettings.defaults().withTimeS(phantom.settings().timeS());
-        s = s.withModelFits(s.modelFits().withBootstrap(0, 1).withProbeFwhmNm(phantom.settings().probeFwhmNm()));
+        s = s.withModelFits(s.modelFits().withBootstrap(0, 1).withProbeFwhmNm(phantom.settings().probeFwhmNm())
+                .withDeconvolveProbe(deconvolve));
         s = s.withParticles(s.particles().withSubpixelEdge(subpixelEdge));
         PipelineResult r = new OxidationStatePipeline(s, phantom.references()).run(phantom.stack(), ProgressListener.NONE);
         double[][] matches = PhantomMatching.bestMatches(phantom.labels(), phantom.particles().size(),
@@ -91,20 +96,23 @@ class EdgeProfileAcceptanceTest {
             out[2] += rim && ok ? 1 : 0;
             out[3] += rim ? 1 : 0;
         }
-        System.out.printf("subpixel edge %s: %d of %d bins within 2 SE of the truth; rim bin %d of %d; others %d of %d%n",
-                subpixelEdge, out[0], out[1], out[2], out[3], out[0] - out[2], out[1] - out[3]);
+        System.out.printf("subpixel edge %s, deconvolved %s: %d of %d bins within 2 SE of the truth; rim bin %d of %d; "
+                + "others %d of %d%n", subpixelEdge, deconvolve, out[0], out[1], out[2], out[3], out[0] - out[2], out[1] - out[3]);
         return out;
     }
 
     @Test
-    void subpixelEdgeBringsProfilesToTheTruthExceptTheBlurredRim() {
-        int[] with = compare(true);
-        int[] without = compare(false);
-        List<Integer> counts = List.of(with[0], with[1], without[0], without[1]);
+    void deconvolvedProbeAndSubpixelEdgeBringProfilesToTheTruth() {
+        int[] with = compare(true, true);
+        int[] blurred = compare(true, false);
+        int[] maskEdge = compare(false, true);
+        List<Integer> counts = List.of(with[0], with[1], with[2], with[3], blurred[0], blurred[1], blurred[2],
+                blurred[3], maskEdge[0], maskEdge[1]);
         assertTrue(with[1] >= 100, "bins compared " + counts);
-        double inner = (with[0] - with[2]) / (double) (with[1] - with[3]);
-        assertTrue(inner >= 0.88, "bins beyond the rim within 2 SE: " + inner + " " + counts);
-        assertTrue(with[0] >= 0.78 * with[1], "all bins within 2 SE " + counts);
-        assertTrue(without[0] < 0.5 * without[1], "without the sub-pixel edge the profiles are shifted " + counts);
+        assertTrue(with[0] >= 0.85 * with[1], "all bins within 2 SE " + counts);
+        assertTrue(with[2] >= 0.85 * with[3], "rim bins within 2 SE after deconvolution " + counts);
+        assertTrue(blurred[2] < 0.5 * blurred[3], "without deconvolution the rim bin is biased " + counts);
+        assertTrue(blurred[0] < with[0], "deconvolution brings more bins to the truth " + counts);
+        assertTrue(maskEdge[0] < with[0], "the sub-pixel edge brings more bins to the truth " + counts);
     }
 }
