@@ -36,6 +36,7 @@ import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.pipeline.OxidationStatePipeline;
+import org.oxymap.core.pipeline.ParticleProfiling;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.profile.EdgeDistanceProfiler;
 import org.oxymap.core.profile.ProfileBin;
@@ -59,7 +60,8 @@ public final class PipelineBenchmark {
     /**
      * @param until          last stage to run ("align", or null for all)
      * @param exportProfiles where to write the fitted profiles for the SciPy yardstick (null = nowhere)
-     * @param only           "fit" = only I0/OD and the per-pixel fit, on the unaligned stack (null = all stages)
+     * @param only           "fit" = only I0/OD and the per-pixel fit, on the unaligned stack; "pipeline" = only the
+     *                       whole pipeline (null = all stages)
      */
     public record Settings(int sizePx, int energies, int reps, int maxFits, Path scratch, String until,
             Path exportProfiles, String only) {
@@ -115,6 +117,11 @@ public final class PipelineBenchmark {
             EmptyRegionI0Estimator.Result i0 = new EmptyRegionI0Estimator().estimate(stack);
             OpticalDensityConverter.Result od = new OpticalDensityConverter().convert(stack, i0.i0());
             stages.add(fitStage(phantom, od, yardstick, pixels, cores, new FitMaps[1]));
+            return report(stages, yardstick, values, phantom.particles().size());
+        }
+
+        if ("pipeline".equals(settings.only())) {
+            stages.add(wholePipeline(phantom, ps, yardstick, values, cores));
             return report(stages, yardstick, values, phantom.particles().size());
         }
 
@@ -192,11 +199,12 @@ public final class PipelineBenchmark {
         ParticleGeometryFitter geometry = new ParticleGeometryFitter(ps.sectionNm());
         List<ProfiledParticle> profiled = new ArrayList<>();
         List<ParticleGeometry> distinct = new ArrayList<>();
+        int[][] pixelsOf = ParticleProfiling.pixelLists(seg[0].labels(), seg[0].count());
         for (int l = 1; l <= seg[0].count() && profiled.size() < settings.maxFits(); l++) {
             if (include[l - 1]) {
-                ParticleGeometry g = geometry.fit(l, seg[0].labels(), maps[0].thickness(), w, stack.pixelWidthNm(),
-                        stack.pixelHeightNm());
-                ProfiledParticle p = ProfiledParticle.of(g, seg[0].labels(), w, stack.pixelWidthNm(),
+                ParticleGeometry g = geometry.fitPixels(l, pixelsOf[l - 1], maps[0].thickness(), w,
+                        stack.pixelWidthNm(), stack.pixelHeightNm());
+                ProfiledParticle p = ProfiledParticle.ofPixels(g, pixelsOf[l - 1], w, stack.pixelWidthNm(),
                         stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler, bins.get(0));
                 if (p.fittedBins() > 3) {
                     profiled.add(p);
@@ -208,9 +216,9 @@ public final class PipelineBenchmark {
         // pixel arrays, so its own model basis), until there are --max-fits fits.
         int distinctParticles = profiled.size();
         for (int i = 0; profiled.size() < settings.maxFits() && !distinct.isEmpty(); i++) {
-            profiled.add(ProfiledParticle.of(distinct.get(i % distinct.size()), seg[0].labels(), w,
-                    stack.pixelWidthNm(), stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler,
-                    bins.get(0)));
+            ParticleGeometry g = distinct.get(i % distinct.size());
+            profiled.add(ProfiledParticle.ofPixels(g, pixelsOf[g.label() - 1], w, stack.pixelWidthNm(),
+                    stack.pixelHeightNm(), distance[0], maps[0].thickness(), fraction, profiler, bins.get(0)));
         }
         // the fits themselves, without the bootstrap (which repeats them)
         ProfileModelFitter modelFitter = new ProfileModelFitter(new ModelFitSettings(OffsetMode.FITTED, 0.0,
@@ -226,12 +234,25 @@ public final class PipelineBenchmark {
             ProfileExport.write(profiled, ps.sectionNm(), settings.exportProfiles());
         }
 
-        OxidationStatePipeline pipeline = new OxidationStatePipeline(PipelineSettings.defaults()
-                .withTimeS(ps.timeS()), phantom.references());
-        stages.add(stage("whole pipeline", () -> pipeline.run(stack, ProgressListener.NONE), yardstick, values,
-                "values/s", cores, false));
+        stages.add(wholePipeline(phantom, ps, yardstick, values, cores));
 
         return report(stages, yardstick, values, phantom.particles().size());
+    }
+
+    /**
+     * The whole pipeline with its default settings (the phantom's diffusion time given), and one more run, untimed,
+     * split into its steps by a {@link StepClock} (each step from its first progress report to the next one's).
+     */
+    private StageTiming wholePipeline(Phantom phantom, PhantomSettings ps, double yardstick, long values, int cores) {
+        SpectralStack stack = phantom.stack();
+        OxidationStatePipeline pipeline = new OxidationStatePipeline(PipelineSettings.defaults()
+                .withTimeS(ps.timeS()), phantom.references());
+        StageTiming whole = stage("whole pipeline", () -> pipeline.run(stack, ProgressListener.NONE), yardstick,
+                values, "values/s", cores, false);
+        StepClock clock = new StepClock();
+        pipeline.run(stack, clock);
+        clock.stop();
+        return whole.withNote("steps of one more run: " + clock.summary());
     }
 
     /**

@@ -37,7 +37,7 @@ final class BenchVerb implements Callable<Integer> {
     @Option(names = "--until", description = "Stop after this stage (align, fit); default: every stage.")
     String until;
     @Option(names = "--only", description = "Run only this stage (fit: I0/OD and the per-pixel fit on the unaligned "
-            + "stack); default: every stage.")
+            + "stack; pipeline: the whole pipeline, split into its steps); default: every stage.")
     String only;
     @Option(names = "--export-profiles", description = "Write the profiles of the diffusion-fit stage as JSON, "
             + "for bench/scipy_curve_fit.py.")

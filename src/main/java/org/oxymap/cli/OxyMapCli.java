@@ -542,6 +542,8 @@ public final class OxyMapCli {
             }
             PipelineSettings settings = PipelineSettings.defaults().withTimeS(truth.get("time_s").getAsDouble())
                     .withSectionNm(truth.get("section_nm").getAsDouble());
+            PipelineRunner.checkMemory(dir.resolve("stack.tif"), null, refs.size(), MemoryEstimate.heapBytes(),
+                    MemoryEstimate.Front.DEMO);
             PipelineResult r = runPipeline(dir.resolve("stack.tif"), null, refs, Map.of(), null, null, null, outDir,
                     settings, null);
             String component = truth.get("profiled_component").getAsString();

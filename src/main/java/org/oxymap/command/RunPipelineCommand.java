@@ -9,6 +9,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.ij.ImageJProgress;
 import org.oxymap.io.PipelineRunner;
@@ -65,6 +66,9 @@ public class RunPipelineCommand implements Command {
             throw new IllegalArgumentException("parameter out is not set");
         }
         try {
+            PipelineRunner.checkMemory(stack.toPath(), energies == null ? null : energies.toPath(),
+                    PipelineRunner.splitPaths(references).size(), MemoryEstimate.heapBytes(),
+                    MemoryEstimate.Front.FIJI);
             PipelineRunner.Inputs inputs = PipelineRunner.load(stack.toPath(),
                     energies == null ? null : energies.toPath(), PipelineRunner.splitPaths(references), null,
                     Double.NaN, Map.of());
@@ -75,6 +79,9 @@ public class RunPipelineCommand implements Command {
             summary = PipelineRunner.summary(r, outDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException(MemoryEstimate.outOfMemoryAdvice(MemoryEstimate.heapBytes(),
+                    MemoryEstimate.Front.FIJI));
         }
     }
 }

@@ -7,6 +7,7 @@ import ij.IJ;
 import ij.plugin.PlugIn;
 
 import org.oxymap.core.fit.FitMaps;
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -45,8 +46,11 @@ public class RunPipelinePlugin implements PlugIn {
             Path out = requiredPath(d.nextString(), "out");
             PipelineSettings settings = PipelineRunner.settings(d.nextNumber(), d.nextNumber(), d.nextNumber(),
                     d.nextString(), d.nextString(), d.nextNumber());
-            PipelineRunner.Inputs inputs = PipelineRunner.load(stack,
-                    energies == null || energies.isBlank() ? null : Path.of(energies.trim()),
+            Path energiesFile = energies == null || energies.isBlank() ? null : Path.of(energies.trim());
+            // a stack that cannot fit stops here with advice, before anything is read
+            PipelineRunner.checkMemory(stack, energiesFile, PipelineRunner.splitPaths(references).size(),
+                    MemoryEstimate.heapBytes(), MemoryEstimate.Front.FIJI);
+            PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energiesFile,
                     PipelineRunner.splitPaths(references), null, Double.NaN, Map.of());
             PipelineResult r = PipelineRunner.run(inputs, settings, out, null, new ImageJProgress());
             String summary = PipelineRunner.summary(r, out);
@@ -57,6 +61,10 @@ public class RunPipelinePlugin implements PlugIn {
             }
         } catch (Exception e) {
             Errors.report(TITLE, e);
+        } catch (OutOfMemoryError e) {
+            // the run's data are unreachable once it has unwound: one message with what to do, no stack trace
+            Errors.report(TITLE, new IllegalStateException(MemoryEstimate.outOfMemoryAdvice(
+                    MemoryEstimate.heapBytes(), MemoryEstimate.Front.FIJI)));
         }
     }
 

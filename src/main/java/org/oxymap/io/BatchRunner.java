@@ -22,6 +22,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.progress.ProgressListener;
@@ -126,6 +127,16 @@ public final class BatchRunner {
      */
     public static List<Outcome> runAll(List<Path> stacks, Config config, Path outDir, int parallel, boolean rerun,
             ProgressListener listener) throws IOException {
+        return runAll(stacks, config, outDir, parallel, rerun, MemoryEstimate.heapBytes(), listener);
+    }
+
+    /**
+     * As above, with the heap the stacks share given: {@code parallel} stacks run at once, so each is checked
+     * against its share, {@code heapBytes / parallel}, before it starts ({@link #runOne(Path, Config, Path,
+     * boolean, long, ProgressListener)}).
+     */
+    public static List<Outcome> runAll(List<Path> stacks, Config config, Path outDir, int parallel, boolean rerun,
+            long heapBytes, ProgressListener listener) throws IOException {
         if (parallel < 1) {
             throw new IllegalArgumentException("parameter jobs is " + parallel + ", expected at least 1");
         }
@@ -135,7 +146,8 @@ public final class BatchRunner {
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Path stack : stacks) {
-                futures.add(pool.submit(() -> runOne(stack, config, outDir, rerun, ProgressListener.NONE)));
+                futures.add(pool.submit(() -> runOne(stack, config, outDir, rerun, heapBytes / parallel,
+                        ProgressListener.NONE)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 listener.checkCancelled("batch");
@@ -158,11 +170,23 @@ public final class BatchRunner {
 
     /** Runs one stack; failures become an outcome, never an exception. */
     public static Outcome runOne(Path stack, Config config, Path outDir, boolean rerun, ProgressListener listener) {
+        return runOne(stack, config, outDir, rerun, MemoryEstimate.heapBytes(), listener);
+    }
+
+    /**
+     * Runs one stack within {@code heapBytes}: a stack whose in-memory run needs more ({@link MemoryEstimate}) is
+     * not started and fails with the advice (tiles with {@code oxymap run --max-memory}, or a larger heap), as does
+     * a run that still runs out of memory; failures become an outcome, never an exception.
+     */
+    public static Outcome runOne(Path stack, Config config, Path outDir, boolean rerun, long heapBytes,
+            ProgressListener listener) {
         Path results = resultsOf(stack, outDir);
         try {
             if (!rerun && isFinished(results, stack)) {
                 return new Outcome(stack, Outcome.SKIPPED, "finished earlier (same input checksum)", results);
             }
+            PipelineRunner.checkMemory(stack, null, config.references().size(), heapBytes,
+                    MemoryEstimate.Front.BATCH);
             PipelineRunner.Inputs inputs = PipelineRunner.load(stack, null, config.references(), null,
                     config.pixelNm(), config.valences());
             // the recorded normalisation and shift again (a fitted shift is fitted to this stack); the results'
@@ -171,7 +195,10 @@ public final class BatchRunner {
                     new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             PipelineResult r = PipelineRunner.run(inputs, config.settings(), results, null, listener);
             return new Outcome(stack, Outcome.DONE, PipelineRunner.summary(r, results), results);
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            return new Outcome(stack, Outcome.FAILED, MemoryEstimate.outOfMemoryAdvice(heapBytes,
+                    MemoryEstimate.Front.BATCH), null);
+        } catch (Exception e) {
             return new Outcome(stack, Outcome.FAILED, message(e), null);
         }
     }

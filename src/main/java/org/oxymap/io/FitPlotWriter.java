@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -40,14 +39,15 @@ public final class FitPlotWriter {
     /** Writes all plots into {@code dir} (created by the caller). */
     public static void write(ModelFits fits, String profileName, double timeS, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        for (int i = 0; i < fits.diffusion().size(); i++) {
+        // one chart per particle, drawn and encoded on every core (thousands of particles at 2048² px)
+        PlotFiles.inParallel(fits.diffusion().size(), i -> {
             ModelFit d = fits.diffusion().get(i);
             ModelFit c = fits.coreShell().get(i);
             ModelComparison cmp = fits.comparisons().get(i);
             String title = "particle " + d.particle() + ": " + summary(d, c, cmp, timeS);
             save(chart(title, profileName, d.residuals(), c.residuals(), d.particle()), dir.resolve("fit_" + d.particle()
                     + ".png"));
-        }
+        });
         ModelFit d = fits.globalDiffusion();
         ModelFit c = fits.globalCoreShell();
         String title = "ensemble of " + d.particles() + " particles: " + summary(d, c, fits.comparison(0), timeS);
@@ -123,6 +123,6 @@ public final class FitPlotWriter {
     }
 
     private static void save(JFreeChart chart, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        PlotFiles.savePng(chart, file, WIDTH, HEIGHT);
     }
 }

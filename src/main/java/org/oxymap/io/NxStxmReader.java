@@ -44,7 +44,17 @@ public final class NxStxmReader {
         }
     }
 
-    private static SpectralStack read(Path file, HdfFile f, int channel, double pixelNm) throws IOException {
+    /**
+     * Where an NXstxm file keeps its stack and how it is laid out: the signal dataset, its dimensions, which of them
+     * is energy, sample_y and sample_x (ie = -1 for a single image), and the metadata in file order (energies eV,
+     * pixel size nm from the sample positions, dwell ms per energy or null, I0 per energy or null).
+     */
+    record Layout(Dataset signal, String signalPath, int[] dims, int ie, int iy, int ix, int nx, int ny, int ne,
+            double[] energiesEv, double pixelWidthNm, double pixelHeightNm, double[] dwellMs, Group entry) {
+    }
+
+    /** The layout of the chosen channel, every metadata problem an IOException naming the file. */
+    static Layout layout(Path file, HdfFile f, int channel) throws IOException {
         Group entry = stxmEntry(file, f);
         List<Node> datas = Hdf5Access.childrenOfClass(entry, "NXdata");
         if (datas.isEmpty()) {
@@ -106,6 +116,22 @@ public final class NxStxmReader {
         double pw = axisStepNm(file, f, dp + "sample_x", nx);
         double ph = axisStepNm(file, f, dp + "sample_y", ny);
 
+        double[] dwell = dwellMs(file, f, dp + "count_time", ne);
+        return new Layout(signal, dp + signalName, dims, ie, iy, ix, nx, ny, ne, energies, pw, ph, dwell, entry);
+    }
+
+    private static SpectralStack read(Path file, HdfFile f, int channel, double pixelNm) throws IOException {
+        Layout layout = layout(file, f, channel);
+        Dataset signal = layout.signal();
+        int[] dims = layout.dims();
+        int ie = layout.ie();
+        int iy = layout.iy();
+        int ix = layout.ix();
+        int nx = layout.nx();
+        int ny = layout.ny();
+        int ne = layout.ne();
+        String dp = layout.signalPath().substring(0, layout.signalPath().lastIndexOf('/') + 1);
+        String signalName = layout.signalPath().substring(dp.length());
         Hdf5Access.guardSize(file, signal, dp + signalName);
         float[] flat = Hdf5Access.toFloats(signal.getDataFlat());
         if (flat == null || flat.length != (long) nx * ny * ne) {
@@ -129,9 +155,9 @@ public final class NxStxmReader {
             planes.add(p);
         }
 
-        double[] dwell = dwellMs(file, f, dp + "count_time", ne);
-        double[] i0 = monitor(file, entry, ne, nx * ny);
-        return StackAssembly.build(file, planes, nx, ny, energies, pw, ph, pixelNm, i0, dwell);
+        double[] i0 = monitor(file, layout.entry(), ne, nx * ny);
+        return StackAssembly.build(file, planes, nx, ny, layout.energiesEv(), layout.pixelWidthNm(),
+                layout.pixelHeightNm(), pixelNm, i0, layout.dwellMs());
     }
 
     private static Group stxmEntry(Path file, HdfFile f) throws IOException {
@@ -213,7 +239,11 @@ public final class NxStxmReader {
         return out;
     }
 
-    private static double[] monitor(Path file, Group entry, int ne, int pixels) throws IOException {
+    /**
+     * The I0 spectrum of the entry's NXmonitor (one value per energy, or the mean of a per-pixel monitor's image at
+     * each energy), in file order, or null without a monitor.
+     */
+    static double[] monitor(Path file, Group entry, int ne, int pixels) throws IOException {
         for (Node m : Hdf5Access.childrenOfClass(entry, "NXmonitor")) {
             if (!(m instanceof Group g)) {
                 continue;

@@ -177,37 +177,80 @@ public final class PipelineRunner {
      * @throws IllegalStateException with a one-line message saying what to do
      */
     public static void checkMemory(Path stackFile, Path energiesFile, int references) throws IOException {
-        long heap = Runtime.getRuntime().maxMemory();
-        long needed;
-        if (StackReaders.detect(stackFile) == StackReaders.Format.TIFF) {
-            try (TiffPlaneSource s = TiffPlaneSource.open(stackFile, energiesFile, 1.0)) {
-                needed = MemoryEstimate.inMemoryBytes(s.width(), s.height(), s.energyCount(), references);
-            } catch (IOException | RuntimeException e) {
-                return; // compressed, no energies or unusual: the reader itself decides and reports
-            }
-        } else if (java.nio.file.Files.isRegularFile(stackFile)) {
-            needed = MemoryEstimate.STACK_COPIES * java.nio.file.Files.size(stackFile);
-        } else {
-            return;
-        }
-        if (needed > heap) {
-            throw new IllegalStateException(MemoryEstimate.advice(needed, heap));
+        checkMemory(stackFile, energiesFile, references, MemoryEstimate.heapBytes(), MemoryEstimate.Front.RUN);
+    }
+
+    /**
+     * As {@link #checkMemory(Path, Path, int)}, against a given heap ({@link MemoryEstimate#heapBytes()}, or a share
+     * of it), with the advice worded for the front end that started the run.
+     *
+     * @throws IllegalStateException with a one-line message saying what to do
+     */
+    public static void checkMemory(Path stackFile, Path energiesFile, int references, long heapBytes,
+            MemoryEstimate.Front front) throws IOException {
+        long needed = inMemoryBytes(stackFile, energiesFile, references);
+        if (needed > heapBytes) {
+            throw new IllegalStateException(MemoryEstimate.advice(needed, heapBytes, front));
         }
     }
 
     /**
-     * Runs the pipeline band by band from an uncompressed TIFF ({@link TiledPipeline}) within {@code maxBytes}, and
-     * writes the results folder as {@link #run} does. The stack is never held whole.
+     * The bytes an in-memory run of the stack needs ({@link MemoryEstimate#inMemoryBytes}), from its size as its
+     * header gives it (an uncompressed TIFF, an NXstxm file), otherwise from the file size taken as 32-bit values;
+     * -1 when it cannot be told (a folder, a file the readers will refuse anyway).
+     */
+    public static long inMemoryBytes(Path stackFile, Path energiesFile, int references) throws IOException {
+        StackReaders.Format format;
+        try {
+            format = StackReaders.detect(stackFile);
+        } catch (IOException | RuntimeException e) {
+            return -1; // missing or unreadable: the reader itself reports it
+        }
+        if (format == StackReaders.Format.TIFF || format == StackReaders.Format.NXSTXM) {
+            try (PlaneSource s = openPlanes(stackFile, energiesFile, 1.0)) {
+                return MemoryEstimate.inMemoryBytes(s.width(), s.height(), s.energyCount(), references);
+            } catch (IOException | RuntimeException e) {
+                // compressed, no energies or unusual: fall back to the file size
+            }
+        }
+        if (java.nio.file.Files.isRegularFile(stackFile)) {
+            return MemoryEstimate.STACK_COPIES * java.nio.file.Files.size(stackFile);
+        }
+        return -1;
+    }
+
+    /**
+     * A stack file opened for reading in bands of rows: an uncompressed TIFF ({@link TiffPlaneSource}) or an NXstxm
+     * file ({@link Hdf5PlaneSource}).
      *
-     * @throws IOException when the stack is not an uncompressed TIFF, or cannot be read
+     * @throws IOException naming the file when its format cannot be read in bands
+     */
+    public static PlaneSource openPlanes(Path stackFile, Path energiesFile, double pixelNm) throws IOException {
+        StackReaders.Format format = StackReaders.detect(stackFile);
+        if (format == StackReaders.Format.TIFF) {
+            return TiffPlaneSource.open(stackFile, energiesFile, pixelNm);
+        }
+        if (format == StackReaders.Format.NXSTXM) {
+            return Hdf5PlaneSource.openNxStxm(stackFile, 0, pixelNm);
+        }
+        throw new IOException(stackFile + ": --max-memory reads uncompressed TIFF and NXstxm stacks band by band; "
+                + "write a TIFF with oxymap convert, or run without --max-memory");
+    }
+
+    /**
+     * Runs the pipeline band by band from an uncompressed TIFF or an NXstxm file ({@link TiledPipeline}) within
+     * {@code maxBytes}, and writes the results folder as {@link #run} does. The stack is never held whole.
+     *
+     * @throws IOException when the stack is neither an uncompressed TIFF nor NXstxm, or cannot be read
      */
     public static PipelineResult runTiled(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
             double pixelNm, Map<String, Double> valences, Path particlesFile, PipelineSettings settings,
             AgglomerateRequest agglomerates, Path outDir, Path paramsFile, long maxBytes, ProgressListener listener)
             throws IOException {
-        if (StackReaders.detect(stackFile) != StackReaders.Format.TIFF) {
-            throw new IOException(stackFile + ": --max-memory reads uncompressed TIFF stacks band by band; write one "
-                    + "with oxymap convert, or run without --max-memory");
+        StackReaders.Format format = StackReaders.detect(stackFile);
+        if (format != StackReaders.Format.TIFF && format != StackReaders.Format.NXSTXM) {
+            throw new IOException(stackFile + ": --max-memory reads uncompressed TIFF and NXstxm stacks band by band "
+                    + "(this is " + format + "); write a TIFF with oxymap convert, or run without --max-memory");
         }
         long heap = Runtime.getRuntime().maxMemory();
         if (maxBytes > heap) {
@@ -217,7 +260,7 @@ public final class PipelineRunner {
         }
         List<ReferenceSpectrum> refs = readReferences(referenceFiles, valences);
         TiledPipeline pipeline = new TiledPipeline(settings, refs, maxBytes);
-        try (TiffPlaneSource tiff = TiffPlaneSource.open(stackFile, energiesFile, pixelNm)) {
+        try (PlaneSource tiff = openPlanes(stackFile, energiesFile, pixelNm)) {
             PlaneSource source = tiff;
             if (i0File != null) {
                 ReferenceSpectrum spectrum = i0File.getFileName().toString().toLowerCase(java.util.Locale.ROOT)

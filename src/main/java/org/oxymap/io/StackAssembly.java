@@ -32,15 +32,7 @@ final class StackAssembly {
             throw new IOException(file + ": " + n + " images but " + energiesEv.length
                     + " energies: the energy count must match the image count");
         }
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-            if (!Double.isFinite(energiesEv[k]) || energiesEv[k] <= 0) {
-                throw new IOException(file + ": energy " + (k + 1) + " is " + energiesEv[k]
-                        + " eV, expected a positive number");
-            }
-        }
-        Arrays.sort(order, Comparator.comparingDouble(k -> energiesEv[k]));
+        Integer[] order = energyOrder(file, energiesEv);
         List<float[]> sorted = new ArrayList<>(n);
         double[] e = new double[n];
         double[] i0Sorted = i0 == null ? null : new double[n];
@@ -58,6 +50,38 @@ final class StackAssembly {
                 throw new IOException(file + ": two images at " + e[k] + " eV; expected one image per energy");
             }
         }
+        double[] px = pixelSize(file, pixelWidthNm, pixelHeightNm, pixelOverrideNm);
+        try {
+            return SpectralStack.wrap(sorted, width, height, e, px[0], px[1], i0Sorted, uniformOrNaN(dwellMs));
+        } catch (IllegalArgumentException ex) {
+            throw new IOException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The file's planes in order of increasing energy: {@code order[k]} is the file index of the k-th lowest energy.
+     * Energies must be positive numbers (two equal ones are refused by the caller once sorted).
+     */
+    static Integer[] energyOrder(Path file, double[] energiesEv) throws IOException {
+        int n = energiesEv.length;
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+            if (!Double.isFinite(energiesEv[k]) || energiesEv[k] <= 0) {
+                throw new IOException(file + ": energy " + (k + 1) + " is " + energiesEv[k]
+                        + " eV, expected a positive number");
+            }
+        }
+        Arrays.sort(order, Comparator.comparingDouble(k -> energiesEv[k]));
+        return order;
+    }
+
+    /**
+     * The pixel size {width, height} in nm: the override when given (not NaN), else the file's; one missing axis
+     * (a single row or column) takes the other's.
+     */
+    static double[] pixelSize(Path file, double pixelWidthNm, double pixelHeightNm, double pixelOverrideNm)
+            throws IOException {
         double pw = Double.isNaN(pixelOverrideNm) ? pixelWidthNm : pixelOverrideNm;
         double ph = Double.isNaN(pixelOverrideNm) ? pixelHeightNm : pixelOverrideNm;
         if (Double.isNaN(ph) && pw > 0) {
@@ -69,11 +93,7 @@ final class StackAssembly {
             throw new IOException(file + ": pixel size " + pw + " x " + ph + " nm cannot be used (the file does not "
                     + "give two or more positions per axis); give the pixel size (--pixel-nm)");
         }
-        try {
-            return SpectralStack.wrap(sorted, width, height, e, pw, ph, i0Sorted, uniformOrNaN(dwellMs));
-        } catch (IllegalArgumentException ex) {
-            throw new IOException(file + ": " + ex.getMessage(), ex);
-        }
+        return new double[] {pw, ph};
     }
 
     /** One dwell for the stack when every plane has the same, else NaN (the stack then carries none). */

@@ -27,7 +27,8 @@ import org.oxymap.io.TiffStackIO;
 
 /**
  * Issue 10: a stack twice the heap completes with {@code --max-memory} in a JVM of {@value #HEAP_MB} MB, with the
- * same maps and particles as the in-memory run (same cubic resampling and estimation window); without it the same
+ * same maps and particles as the in-memory run (same cubic resampling and estimation window), read from an
+ * uncompressed TIFF and from a chunked, deflated NXstxm file; without it the same
  * JVM stops at once with the one-line advice; and an OutOfMemoryError is one line of advice, not a stack trace.
  */
 class LargerThanHeapRunTest {
@@ -71,6 +72,52 @@ class LargerThanHeapRunTest {
             files.add(f.toString());
         }
         refs = String.join(",", files);
+        nxs = dir.resolve("big.nxs");
+        writeNxStxm(planes, big, s.energiesEv(), s.pixelWidthNm(), nxs);
+    }
+
+    private static Path nxs;
+    private static Path inMemoryRun;
+
+    /** The same stack as an NXstxm file: (energy, sample_y, sample_x) floats, chunked by row bands, deflated. */
+    private static void writeNxStxm(List<float[]> planes, int size, double[] energies, double pixelNm, Path file) {
+        float[][][] data = new float[planes.size()][size][size];
+        for (int k = 0; k < planes.size(); k++) {
+            for (int y = 0; y < size; y++) {
+                System.arraycopy(planes.get(k), y * size, data[k][y], 0, size);
+            }
+        }
+        double[] xs = new double[size];
+        for (int i = 0; i < size; i++) {
+            xs[i] = i * pixelNm / 1000;
+        }
+        try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(file)) {
+            io.jhdf.api.WritableGroup entry = f.putGroup("entry0");
+            entry.putAttribute("NX_class", "NXentry");
+            entry.putDataset("definition", "NXstxm");
+            io.jhdf.api.WritableGroup d = entry.putGroup("counter0");
+            d.putAttribute("NX_class", "NXdata");
+            d.putAttribute("signal", "data");
+            d.putAttribute("axes", new String[] {"energy", "sample_y", "sample_x"});
+            d.putDataset("data", data, io.jhdf.api.DatasetCreationOptions.builder().chunkDimensions(1, 32, size)
+                    .deflate(1).build());
+            d.putDataset("energy", energies).putAttribute("units", "eV");
+            d.putDataset("sample_x", xs).putAttribute("units", "um");
+            d.putDataset("sample_y", xs).putAttribute("units", "um");
+        }
+    }
+
+    /** The in-memory run of the TIFF with cubic resampling, made once for the tests that compare with it. */
+    private static synchronized Path inMemoryRun() {
+        if (inMemoryRun == null) {
+            Path memory = dir.resolve("memory");
+            List<String> inMemory = runArgs(memory);
+            inMemory.addAll(List.of("--align-method", "cubic"));
+            OxyMapCliTest.Result r = OxyMapCliTest.cli(inMemory.toArray(new String[0]));
+            assertEquals(0, r.code(), r.err());
+            inMemoryRun = memory;
+        }
+        return inMemoryRun;
     }
 
     private static List<String> runArgs(Path out) {
@@ -87,12 +134,23 @@ class LargerThanHeapRunTest {
         Process p = subprocess(args);
         assertEquals(0, p.exitValue(), output(p));
 
-        Path memory = dir.resolve("memory");
-        List<String> inMemory = runArgs(memory);
-        inMemory.addAll(List.of("--align-method", "cubic"));
-        OxyMapCliTest.Result r = OxyMapCliTest.cli(inMemory.toArray(new String[0]));
-        assertEquals(0, r.code(), r.err());
+        assertSameMaps(inMemoryRun(), tiled);
+    }
 
+    @Test
+    void nxStxmStackTwiceTheHeapRunsInHyperslabsWithTheInMemoryResults() throws Exception {
+        long values = 4L * Files.size(stack) / 4; // the same floats as the TIFF; deflated, the file is smaller
+        assertTrue(values > 2 * HEAP_MB * (1 << 20), "stack " + values + " bytes");
+        Path tiled = dir.resolve("tiled-nxs");
+        List<String> args = runArgs(tiled);
+        args.set(args.indexOf(stack.toString()), nxs.toString());
+        args.addAll(List.of("--max-memory", "30m"));
+        Process p = subprocess(args);
+        assertEquals(0, p.exitValue(), output(p));
+        assertSameMaps(inMemoryRun(), tiled);
+    }
+
+    private static void assertSameMaps(Path memory, Path tiled) throws IOException {
         List<Path> maps;
         try (var files = Files.list(memory.resolve("maps"))) {
             maps = files.filter(f -> f.toString().endsWith(".tif")).sorted().toList();

@@ -83,9 +83,15 @@ public final class ParticleGeometryFitter {
         double bestA = Double.NaN;
         double bestZ = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
+        double[] halfChord = new double[n];
         for (double a = Math.max(1.0, 0.7 * equivalentRadius); a <= 3 * equivalentRadius; a += 2) {
+            // the sphere's half chord at each pixel depends on a only: once per a, not once per (a, z)
+            for (int i = 0; i < n; i++) {
+                double r2 = a * a - rho[i] * rho[i];
+                halfChord[i] = r2 > 0 ? Math.sqrt(r2) : 0.0;
+            }
             for (double z = 0; z < a + half - 1; z += 2) {
-                double cost = cost(rho, thick, a, z);
+                double cost = gridCost(halfChord, thick, z);
                 if (cost < best) {
                     best = cost;
                     bestA = a;
@@ -143,6 +149,23 @@ public final class ParticleGeometryFitter {
         }
         double half = Math.sqrt(r2);
         return Math.max(0, Math.min(z0 + sectionNm / 2, half) - Math.max(z0 - sectionNm / 2, -half));
+    }
+
+    /**
+     * {@link #cost} with each pixel's half chord {@code √(a² − ρ²)} given (0 outside the sphere): the same
+     * arithmetic in the same order, so the same value to the last bit.
+     */
+    private double gridCost(double[] halfChord, double[] thick, double z0) {
+        double lo = z0 - sectionNm / 2;
+        double hi = z0 + sectionNm / 2;
+        double s = 0;
+        for (int i = 0; i < halfChord.length; i++) {
+            double half = halfChord[i];
+            double chord = half > 0 ? Math.max(0, Math.min(hi, half) - Math.max(lo, -half)) : 0;
+            double d = thick[i] - chord;
+            s += d * d;
+        }
+        return s;
     }
 
     private double cost(double[] rho, double[] thick, double a, double z0) {

@@ -122,6 +122,64 @@ public final class MemoryEstimate {
                 format(needed), format(heap), suggestion(heap), Math.max(1, (needed * 5 / 4 + (1L << 30) - 1) >> 30));
     }
 
+    /**
+     * The system property that stands in for the Java heap in the memory checks (a size such as {@code 64m}): the
+     * checks and their advice can then be tried, and tested, without starting a JVM with a small heap.
+     */
+    public static final String HEAP_PROPERTY = "oxymap.heap";
+
+    /** The heap the memory checks compare with: {@value #HEAP_PROPERTY} when set, else the JVM's maximum heap. */
+    public static long heapBytes() {
+        String p = System.getProperty(HEAP_PROPERTY);
+        return p == null || p.isBlank() ? Runtime.getRuntime().maxMemory() : parseSize(p, HEAP_PROPERTY);
+    }
+
+    /** Where a run was started, which decides what the advice can offer (tiles exist only in {@code oxymap run}). */
+    public enum Front {
+        /** {@code oxymap run}: tiles with --max-memory, or a larger heap. */
+        RUN,
+        /** One stack of {@code oxymap batch}: that stack alone in tiles with oxymap run, or a larger heap. */
+        BATCH,
+        /** {@code oxymap demo}: a larger heap. */
+        DEMO,
+        /** The Fiji / ImageJ Run Pipeline entry: Fiji's memory setting, or the command line in tiles. */
+        FIJI
+    }
+
+    /**
+     * The one-line advice for a run started from {@code front} that needs {@code needed} bytes in a heap of
+     * {@code heap} bytes.
+     */
+    public static String advice(long needed, long heap, Front front) {
+        long gb = Math.max(1, (needed * 5 / 4 + (1L << 30) - 1) >> 30);
+        return switch (front) {
+            case RUN -> advice(needed, heap);
+            case BATCH -> String.format(Locale.ROOT, "this stack needs about %s of memory but the Java heap is %s: "
+                    + "run it on its own in tiles with oxymap run --max-memory %s (e.g.), or raise the heap with "
+                    + "OXYMAP_JAVA_OPTS=-Xmx%dg", format(needed), format(heap), suggestion(heap), gb);
+            case DEMO -> String.format(Locale.ROOT, "the demo needs about %s of memory but the Java heap is %s: raise "
+                    + "the heap with OXYMAP_JAVA_OPTS=-Xmx%dg", format(needed), format(heap), gb);
+            case FIJI -> String.format(Locale.ROOT, "this run needs about %s of memory but ImageJ's heap is %s: raise "
+                    + "it to at least %d GB in Edit > Options > Memory & Threads and restart, or run the stack in "
+                    + "tiles from the command line with oxymap run --max-memory %s", format(needed), format(heap), gb,
+                    suggestion(heap));
+        };
+    }
+
+    /** Advice after an OutOfMemoryError in a run started from {@code front}, when no estimate was at hand. */
+    public static String outOfMemoryAdvice(long heap, Front front) {
+        long gb = Math.max(2, 2 * ((heap + (1L << 30) - 1) >> 30));
+        return switch (front) {
+            case RUN, DEMO -> outOfMemoryAdvice(heap);
+            case BATCH -> "out of memory (Java heap " + format(heap) + "): run this stack on its own in tiles with "
+                    + "oxymap run --max-memory " + suggestion(heap) + ", use fewer --jobs, or raise the heap with "
+                    + "OXYMAP_JAVA_OPTS=-Xmx" + gb + "g (e.g.)";
+            case FIJI -> "out of memory (ImageJ's heap is " + format(heap) + "): raise it in Edit > Options > Memory & "
+                    + "Threads (e.g. to " + gb + " GB) and restart, or run the stack in tiles from the command line "
+                    + "with oxymap run --max-memory " + suggestion(heap);
+        };
+    }
+
     /** Advice after an OutOfMemoryError, when no estimate was at hand. */
     public static String outOfMemoryAdvice(long heap) {
         return "out of memory (Java heap " + format(heap) + "): process the stack in tiles with --max-memory "

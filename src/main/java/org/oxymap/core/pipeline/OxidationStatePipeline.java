@@ -207,19 +207,31 @@ public final class OxidationStatePipeline {
 
         List<ParticleGeometry> geometries = new ArrayList<>();
         List<ProfiledParticle> profiled = new ArrayList<>();
-        for (int l = 1; l <= segmentation.count(); l++) {
+        // every particle's pixels and bins from one pass each, then the particles in parallel (in label order)
+        int count = segmentation.count();
+        int[][] pixels = ParticleProfiling.pixelLists(segmentation.labels(), count);
+        List<List<ProfileBin>> binsOf = binsByParticle(bins, count);
+        ProfiledParticle[] built = new ProfiledParticle[count];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
             listener.checkCancelled("particle geometry");
+            if (include[i]) {
+                built[i] = ProfiledParticle.ofPixels(particleProfiles.geometries()[i], pixels[i], w, pw, ph, distance,
+                        thickness, fraction, profiler, binsOf.get(i));
+            }
+            int n = done.incrementAndGet();
+            synchronized (listener) {
+                listener.progress("particle geometry", n, count);
+            }
+        });
+        for (int l = 1; l <= count; l++) {
             if (!include[l - 1]) {
                 continue;
             }
-            ParticleGeometry g = particleProfiles.geometries()[l - 1];
-            geometries.add(g);
-            ProfiledParticle p = ProfiledParticle.of(g, segmentation.labels(), w, pw, ph, distance, thickness, fraction,
-                    profiler, bins);
-            if (p.fittedBins() > 0) {
-                profiled.add(p);
+            geometries.add(particleProfiles.geometries()[l - 1]);
+            if (built[l - 1].fittedBins() > 0) {
+                profiled.add(built[l - 1]);
             }
-            listener.progress("particle geometry", l, segmentation.count());
         }
         if (profiled.isEmpty()) {
             throw new IllegalArgumentException("no profiled particle has a profile to fit (" + segmentation.count()
@@ -229,12 +241,27 @@ public final class OxidationStatePipeline {
         ModelFits fits = fitModels(blurLeft, profiled, listener);
         List<DiffusionFit> each = fits.diffusion().stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit)
                 .toList();
+        java.util.Set<Integer> inGlobal = new java.util.HashSet<>(fits.globalParticles());
         List<Integer> outliers = profiled.stream().map(p -> p.geometry().label())
-                .filter(l -> !fits.globalParticles().contains(l)).toList();
+                .filter(l -> !inGlobal.contains(l)).toList();
         DiffusionFit global = fits.globalDiffusion().toDiffusionFit();
         return new PipelineResult(used, shifts, i0, empty != null, empty, invalidCount, maps, segmentation,
                 distance, particles, bins, geometries, global, each, outliers, area, outlierPixels,
                 particleProfiles.normalisedBins(), particleProfiles.sectorBins(), fits);
+    }
+
+    /** The profile bins of each particle (index = label − 1), in their order; the ensemble's bins are left out. */
+    static List<List<ProfileBin>> binsByParticle(List<ProfileBin> bins, int count) {
+        List<List<ProfileBin>> out = new ArrayList<>(count);
+        for (int l = 0; l < count; l++) {
+            out.add(new ArrayList<>());
+        }
+        for (ProfileBin b : bins) {
+            if (b.particle() >= 1 && b.particle() <= count) {
+                out.get(b.particle() - 1).add(b);
+            }
+        }
+        return out;
     }
 
     /**
@@ -249,8 +276,9 @@ public final class OxidationStatePipeline {
         List<ModelFit> coreShell = fitter.fitEach(profiled, ProfileModel.CORE_SHELL, listener);
         List<DiffusionFit> each = diffusion.stream().filter(ModelFit::fitted).map(ModelFit::toDiffusionFit).toList();
         List<Integer> outliers = diffusionOutliers(each);
+        java.util.Set<Integer> outlierSet = new java.util.HashSet<>(outliers);
         List<ProfiledParticle> consistent = profiled.stream()
-                .filter(p -> !outliers.contains(p.geometry().label())).toList();
+                .filter(p -> !outlierSet.contains(p.geometry().label())).toList();
         List<ProfiledParticle> shared = consistent.isEmpty() ? profiled : consistent;
         ModelFit globalDiffusion = fitter.fitGlobal(shared, ProfileModel.DIFFUSION, listener);
         if (!globalDiffusion.fitted()) {

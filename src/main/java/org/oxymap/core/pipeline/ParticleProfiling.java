@@ -167,7 +167,7 @@ public final class ParticleProfiling {
     }
 
     /** The pixel indices of each label 1..count (index = label − 1), in raster order. */
-    static int[][] pixelLists(int[] labels, int count) {
+    public static int[][] pixelLists(int[] labels, int count) {
         int[] size = new int[count];
         for (int l : labels) {
             if (l > 0) {

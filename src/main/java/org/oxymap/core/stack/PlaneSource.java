@@ -8,7 +8,7 @@ import java.util.Arrays;
  * request. A stack larger than the heap is processed band by band from one of these (an uncompressed TIFF or an
  * HDF5 dataset read in slices); {@link #of(SpectralStack)} serves a stack already in memory the same way.
  */
-public interface PlaneSource {
+public interface PlaneSource extends AutoCloseable {
 
     int width();
 
@@ -34,6 +34,11 @@ public interface PlaneSource {
      * @throws IOException naming the file and what could not be read
      */
     float[] readRows(int k, int y0, int rows) throws IOException;
+
+    /** Releases the file behind the source, if any; a source in memory has nothing to release. */
+    @Override
+    default void close() throws IOException {
+    }
 
     /** Bytes of the whole stack as 32-bit floats. */
     default long stackBytes() {
