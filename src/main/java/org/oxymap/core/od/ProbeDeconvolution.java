@@ -168,6 +168,23 @@ public final class ProbeDeconvolution {
                 blurKernel(sq(sigmaNm / pixelHeightNm)));
     }
 
+    /** Rows beyond a band, above and below, that {@link #deconvolveRows} needs. */
+    public int reachRows() {
+        return inverseY.length / 2;
+    }
+
+    /**
+     * Rows {@code y0 .. y0 + n − 1} of one deconvolved plane, from a band of that plane holding the image rows
+     * {@code bandTop .. bandTop + bandRows − 1}, which must include {@link #reachRows()} rows beyond the wanted ones
+     * (fewer at the image's top and bottom). Same arithmetic in the same order as {@link #deconvolve}, so bands
+     * give the whole plane's values bit for bit (the tiled pipeline relies on it).
+     *
+     * @param height the whole plane's height (edges are continued at the image's border, not the band's)
+     */
+    public float[] deconvolveRows(float[] band, int width, int bandTop, int bandRows, int height, int y0, int n) {
+        return convolveBand(band, width, bandTop, bandRows, height, y0, n, inverseX, inverseY);
+    }
+
     /**
      * Separable convolution, rows then columns, edges continued with their last value. The column pass adds whole
      * rows (contiguous inner loops); only the first and last r pixels of a row need the clamped index.
@@ -176,11 +193,26 @@ public final class ProbeDeconvolution {
         if (in.length != width * height) {
             throw new IllegalArgumentException("plane has " + in.length + " pixels, expected " + width + " x " + height);
         }
+        return convolveBand(in, width, 0, height, height, 0, height, kx, ky);
+    }
+
+    private static float[] convolveBand(float[] in, int width, int bandTop, int bandRows, int height, int y0, int n,
+            double[] kx, double[] ky) {
         int rx = kx.length / 2;
         int ry = ky.length / 2;
+        if (in.length != width * bandRows) {
+            throw new IllegalArgumentException("band has " + in.length + " pixels, expected " + width + " x "
+                    + bandRows);
+        }
+        int need0 = Math.max(0, y0 - ry);
+        int need1 = Math.min(height, y0 + n + ry);
+        if (need0 < bandTop || need1 > bandTop + bandRows) {
+            throw new IllegalArgumentException("rows " + y0 + ".." + (y0 + n - 1) + " need the band's rows " + need0
+                    + ".." + (need1 - 1) + ", but it holds " + bandTop + ".." + (bandTop + bandRows - 1));
+        }
         float[] rows = new float[in.length];
-        for (int y = 0; y < height; y++) {
-            int row = y * width;
+        for (int yb = need0 - bandTop; yb < need1 - bandTop; yb++) {
+            int row = yb * width;
             for (int x = 0; x < width; x++) {
                 double s = 0;
                 if (x >= rx && x < width - rx) {
@@ -196,18 +228,18 @@ public final class ProbeDeconvolution {
                 rows[row + x] = (float) s;
             }
         }
-        float[] out = new float[in.length];
+        float[] out = new float[width * n];
         double[] acc = new double[width];
-        for (int y = 0; y < height; y++) {
+        for (int y = y0; y < y0 + n; y++) {
             java.util.Arrays.fill(acc, 0.0);
             for (int k = -ry; k <= ry; k++) {
-                int src = Math.min(height - 1, Math.max(0, y + k)) * width;
+                int src = (Math.min(height - 1, Math.max(0, y + k)) - bandTop) * width;
                 double c = ky[k + ry];
                 for (int x = 0; x < width; x++) {
                     acc[x] += c * rows[src + x];
                 }
             }
-            int row = y * width;
+            int row = (y - y0) * width;
             for (int x = 0; x < width; x++) {
                 out[row + x] = (float) acc[x];
             }

@@ -148,4 +148,37 @@ class ProbeDeconvolutionTest {
                 Math.sqrt(before / 4096), Math.sqrt(after / 4096));
         assertTrue(after < 0.65 * before, "squared error after/before " + none);
     }
+
+    @Test
+    void bandsGiveTheWholePlaneBitForBit() {
+        int w = 37;
+        int h = 29;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        float[] plane = new float[w * h];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (float) (1000 + 500 * rnd.nextDouble());
+        }
+        java.util.List<float[]> one = java.util.List.of(plane);
+        ProbeDeconvolution d = new ProbeDeconvolution(10, 10, 8);
+        float[] whole = d.deconvolve(org.oxymap.core.stack.SpectralStack.wrap(one, w, h, new double[] {640}, 10, 8,
+                null, Double.NaN), ProgressListener.NONE).plane(0);
+        int r = d.reachRows();
+        org.junit.jupiter.api.Assertions.assertTrue(r >= 1 && r < 10, "reach " + r);
+        for (int bandHeight : new int[] {1, 4, 11}) {
+            for (int y0 = 0; y0 < h; y0 += bandHeight) {
+                int n = Math.min(bandHeight, h - y0);
+                int top = Math.max(0, y0 - r);
+                int bottom = Math.min(h, y0 + n + r);
+                float[] band = java.util.Arrays.copyOfRange(plane, top * w, bottom * w);
+                float[] rows = d.deconvolveRows(band, w, top, bottom - top, h, y0, n);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(
+                        java.util.Arrays.copyOfRange(whole, y0 * w, (y0 + n) * w), rows, 0f,
+                        "rows " + y0 + ".. of bands of " + bandHeight);
+            }
+        }
+        float[] tooShort = java.util.Arrays.copyOfRange(plane, 10 * w, 12 * w);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> d.deconvolveRows(tooShort, w, 10, 2, h, 10, 2));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("need the band's rows"), e.getMessage());
+    }
 }
