@@ -185,8 +185,8 @@ public final class OxyMapCli {
         @Option(names = "--align-reference", description = "Align to: mean, previous (cascade) or an energy index "
                 + "(0-based); default mean.")
         String alignReference;
-        @Option(names = "--align-method", description = "Resampling: fourier, cubic, bilinear or integer "
-                + "(default fourier).")
+        @Option(names = "--align-method", description = "Resampling: lanczos, fourier, cubic, bilinear or integer "
+                + "(default lanczos).")
         String alignMethod;
         @Option(names = "--align-edges", description = "Correlate Sobel edge images instead of the images.")
         boolean alignEdges;
@@ -454,7 +454,7 @@ public final class OxyMapCli {
                         : Double.NaN;
                 Verb.err.println("oxymap: " + stack + " in bands within " + MemoryEstimate.format(bytes)
                         + (settings.align() && settings.alignment().method() == ShiftMethod.FOURIER
-                                ? " (alignment resamples with cubic convolution: the Fourier shift is not band-local)"
+                                ? " (alignment resamples with the Lanczos kernel: the Fourier shift is not band-local)"
                                 : ""));
                 PipelineResult r = PipelineRunner.runTiled(stack, energies, references, i0, px, valences, particles,
                         settings, agglomerates, outDir, options.params, bytes, new ConsoleProgress(Verb.err));
