@@ -193,7 +193,7 @@ public final class OxyMapCli {
         @Option(names = "--align-roi", description = "Correlate only this rectangle: x,y,width,height in pixels.")
         String alignRoi;
         @Option(names = "--align-window", description = "Without --align-roi, estimate the drift on the centred "
-                + "window of this many pixels per side; 0 = whole plane (default 512).")
+                + "window of this many pixels per side; 0 = whole plane (default 256).")
         Integer alignWindow;
         @Option(names = "--align-log-counts", arity = "1", description = "Resample ln(counts) (true, default) or "
                 + "counts (false).")

@@ -3,20 +3,42 @@ package org.oxymap.core.align;
 /**
  * Natural logarithm and exponential of floats to float precision, several times cheaper than {@link Math#log} and
  * {@link Math#exp} in double, for resampling count images in ln(counts) (two calls per pixel per plane, which with
- * {@code Math} cost as much as the interpolation itself).
+ * {@code Math} cost several times the interpolation itself).
  *
- * <p>log: {@code x = m·2^e} with {@code m} in [√½, √2), {@code ln x = e·ln 2 + 2·atanh(s)}, {@code s = (m−1)/(m+1)},
- * |s| ≤ 0.172, atanh by its odd series to s¹³ (truncation below 1e-11). exp: {@code y = n·ln 2 + r}, |r| ≤ ln2/2,
- * {@code e^r} by its Taylor series to r¹⁰ (truncation below 1e-11), times {@code 2^n} built in the exponent bits.
- * Arithmetic in double, so the results are the correctly rounded floats in all but rare ties (at most 1 ulp off).
- * Zero, negative, subnormal, infinite or NaN arguments and exponentials outside the normal double range go to
- * {@code Math}, so the special values are those of {@code Math}.
+ * <p>Both are table-driven (the method of P. T. P. Tang, "Table-driven implementation of the exponential function in
+ * IEEE floating-point arithmetic", ACM TOMS 15, 144–157, 1989, and its logarithm counterpart, ACM TOMS 16, 378–400,
+ * 1990), with short polynomials and no division or branch on the normal path. log: {@code x = m·2^e}, m in [1, 2);
+ * {@code c} is m rounded to a multiple of 2⁻⁷ (one of 129 table entries), and {@code ln x = e·ln 2 + ln c + ln(1 + r)}
+ * with {@code r = m/c − 1}, |r| ≤ 2⁻⁸, ln(1 + r) by its series to r⁵ (truncation below 1e-15); powers of two,
+ * 1 among them, have r = 0 and ln c = 0 and come out exact. exp:
+ * {@code y = (64q + j)·ln2/64 + r}, |r| ≤ ln2/128, {@code e^y = 2^q · 2^(j/64) · e^r}, e^r by its series to r⁴
+ * (truncation below 4e-14). Arithmetic in double, so the results are the correctly rounded floats in all but rare
+ * near-ties (then 1 ulp off). Zero, negative, subnormal, infinite and NaN arguments of log, and arguments of exp whose
+ * result is not a normal float, go to {@code Math}, so the special values are those of {@code Math}.
  */
 public final class FastLogExp {
 
     private static final double LN2 = 0.6931471805599453;
-    /** Bits of the float just below √½, so that the mantissa range starts there. */
-    private static final int SQRT_HALF_BITS = 0x3F3504F3;
+
+    private static final int LOG_BITS = 7;
+    /** 1/c and ln c for c = 1 + i/2^7, i = 0..2^7, the mantissa in [1, 2) rounded to 7 bits. */
+    private static final double[] INVERSE_CENTRE = new double[(1 << LOG_BITS) + 1];
+    private static final double[] LOG_CENTRE = new double[(1 << LOG_BITS) + 1];
+
+    private static final int EXP_STEPS = 64;
+    /** 2^(j/64), j = 0..63. */
+    private static final double[] TWO_TO_J = new double[EXP_STEPS];
+
+    static {
+        for (int i = 0; i < INVERSE_CENTRE.length; i++) {
+            double c = 1 + i / (double) (1 << LOG_BITS);
+            INVERSE_CENTRE[i] = 1 / c;
+            LOG_CENTRE[i] = Math.log(c);
+        }
+        for (int j = 0; j < EXP_STEPS; j++) {
+            TWO_TO_J[j] = Math.pow(2, j / (double) EXP_STEPS);
+        }
+    }
 
     private FastLogExp() {
     }
@@ -27,26 +49,23 @@ public final class FastLogExp {
         if (bits < 0x00800000 || bits >= 0x7F800000) { // ≤ 0 (sign bit makes bits negative), subnormal, inf, NaN
             return (float) Math.log(x);
         }
-        // x = m·2^e with m in [√½, √2), without a branch: offset the bits by those of √½ before splitting them
-        int shifted = bits - SQRT_HALF_BITS;
-        int e = shifted >> 23;
-        double m = Float.intBitsToFloat((shifted & 0x007FFFFF) + SQRT_HALF_BITS);
-        double s = (m - 1) / (m + 1);
-        double s2 = s * s;
-        double series = 1 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11
-                + s2 * (1.0 / 13))))));
-        return (float) (e * LN2 + 2 * s * series);
+        int mantissa = bits & 0x007FFFFF;
+        int i = (mantissa + (1 << (22 - LOG_BITS))) >>> (23 - LOG_BITS);
+        double r = Float.intBitsToFloat(mantissa | 0x3F800000) * INVERSE_CENTRE[i] - 1;
+        double series = r * (1 + r * (-1.0 / 2 + r * (1.0 / 3 + r * (-1.0 / 4 + r * (1.0 / 5)))));
+        return (float) (((bits >>> 23) - 127) * LN2 + LOG_CENTRE[i] + series);
     }
 
     /** e^y, to float precision. */
     public static float exp(float y) {
-        if (!(y > -700 && y < 700)) {
+        if (!(y > -87 && y < 88)) { // outside: a subnormal, zero or infinite float, or NaN
             return (float) Math.exp(y);
         }
-        double n = Math.rint(y * (1 / LN2));
-        double r = y - n * LN2;
-        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
-                + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880 + r * (1.0 / 3628800))))))))));
-        return (float) (p * Double.longBitsToDouble(((long) n + 1023) << 52));
+        double k = Math.rint(y * (EXP_STEPS / LN2));
+        double r = y - k * (LN2 / EXP_STEPS);
+        long n = (long) k;
+        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24))));
+        return (float) (TWO_TO_J[(int) (n & (EXP_STEPS - 1))] * p
+                * Double.longBitsToDouble(((n >> 6) + 1023) << 52));
     }
 }

@@ -289,20 +289,32 @@ public final class PhaseCorrelationAligner {
         return new Shift(dx, dy);
     }
 
-    /** Real-space plane {@code p(x + dx, y + dy)} from the spectrum of {@code p}, by the Fourier shift theorem. */
+    /**
+     * Real-space plane {@code p(x + dx, y + dy)} from the spectrum of {@code p}, by the Fourier shift theorem. The
+     * phase ramp is the product of one along x and one along y, so only {@code width + height} sines and cosines are
+     * evaluated rather than one pair per frequency.
+     */
     private static double[] translated(double[] spectrum, int width, int height, double dx, double dy,
                                        DoubleFFT_2D fft) {
         double[] out = new double[spectrum.length];
+        double[] cosX = new double[width];
+        double[] sinX = new double[width];
+        for (int kx = 0; kx < width; kx++) {
+            double a = 2 * Math.PI * signedFrequency(kx, width) * dx / width;
+            cosX[kx] = Math.cos(a);
+            sinX[kx] = Math.sin(a);
+        }
         for (int ky = 0; ky < height; ky++) {
             boolean nyquistRow = height % 2 == 0 && ky == height / 2;
             double phaseY = 2 * Math.PI * signedFrequency(ky, height) * dy / height;
+            double cy = Math.cos(phaseY);
+            double sy = Math.sin(phaseY);
             for (int kx = 0; kx < width; kx++) {
                 if (nyquistRow || (width % 2 == 0 && kx == width / 2)) {
                     continue;
                 }
-                double phase = phaseY + 2 * Math.PI * signedFrequency(kx, width) * dx / width;
-                double c = Math.cos(phase);
-                double sn = Math.sin(phase);
+                double c = cy * cosX[kx] - sy * sinX[kx];
+                double sn = sy * cosX[kx] + cy * sinX[kx];
                 int i = 2 * (ky * width + kx);
                 out[i] = spectrum[i] * c - spectrum[i + 1] * sn;
                 out[i + 1] = spectrum[i] * sn + spectrum[i + 1] * c;

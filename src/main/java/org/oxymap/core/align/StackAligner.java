@@ -23,7 +23,12 @@ import org.oxymap.core.stack.SpectralStack;
  * compositions, while a weighted mean of counts, once logged, is not (the steep particle rims, where OD jumps by
  * ~1 within a pixel, are where this bites). The Fourier ramp adds a little because it has the same unit transfer
  * function at every sub-pixel shift, whereas a local kernel blurs a half-pixel-shifted plane more than an unshifted
- * one, and a spectrum built from planes of different resolution is distorted at every edge. The remaining gap to the
+ * one, and a spectrum built from planes of different resolution is distorted at every edge. The default is now the
+ * Lanczos-4 kernel ({@link SeparableKernelShifter}, 8 taps per axis) on ln(counts): with the estimated shifts it gives
+ * 0.0195 / 0.0193 (Fourier 0.0199 / 0.0201, Keys cubic 0.0201 / 0.0215, Lanczos-3 0.0194 / 0.0203; undrifted 0.0158),
+ * i.e. an 8-tap windowed sinc is as close to the band-limited shift as the phase ramp for these images, and being a
+ * fixed-weight FIR filter per plane it costs a few per cent of the two FFT passes (at 2048² it is memory- and
+ * log/exp-bound). The remaining gap to the
  * undrifted stack is aliasing: the probe (10 nm FWHM on 10 nm pixels) passes 41% of the contrast at the Nyquist
  * frequency, so the planes are not quite band-limited and no resampling can recover them exactly.
  *
