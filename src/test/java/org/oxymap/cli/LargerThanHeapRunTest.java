@@ -27,8 +27,9 @@ import org.oxymap.io.TiffStackIO;
 
 /**
  * Issue 10: a stack twice the heap completes with {@code --max-memory} in a JVM of {@value #HEAP_MB} MB, with the
- * same maps and particles as the in-memory run (same cubic resampling and estimation window); without it the same
- * JVM stops at once with the one-line advice; and an OutOfMemoryError is one line of advice, not a stack trace.
+ * same maps and particles as the in-memory run (same default Lanczos resampling and estimation window); without it
+ * the same JVM stops at once with the one-line advice; and an OutOfMemoryError is one line of advice, not a stack
+ * trace.
  */
 class LargerThanHeapRunTest {
 
@@ -89,7 +90,6 @@ class LargerThanHeapRunTest {
 
         Path memory = dir.resolve("memory");
         List<String> inMemory = runArgs(memory);
-        inMemory.addAll(List.of("--align-method", "cubic"));
         OxyMapCliTest.Result r = OxyMapCliTest.cli(inMemory.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
 

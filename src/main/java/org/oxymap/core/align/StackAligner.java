@@ -294,7 +294,8 @@ public final class StackAligner {
      */
     public int[] sourceRows(int y0, int y1, int height, Shift shift) {
         return settings.method() == ShiftMethod.LANCZOS
-                ? SeparableKernelShifter.sourceRows(y0, y1, height, shift.dyPx(), SeparableKernelShifter.Kernel.LANCZOS4)
+                ? SeparableKernelShifter.sourceRows(y0, y1, height, shift.dyPx(),
+                        SeparableKernelShifter.Kernel.LANCZOS4)
                 : ImageShifter.sourceRows(y0, y1, height, shift.dyPx());
     }
 
