@@ -160,15 +160,15 @@ public final class OxyMapCli {
         @Option(names = "--align-reference", description = "Align to: mean, previous (cascade) or an energy index "
                 + "(0-based); default mean.")
         String alignReference;
-        @Option(names = "--align-method", description = "Resampling: fourier, cubic, bilinear or integer "
-                + "(default fourier).")
+        @Option(names = "--align-method", description = "Resampling: lanczos, fourier, cubic, bilinear or integer "
+                + "(default lanczos).")
         String alignMethod;
         @Option(names = "--align-edges", description = "Correlate Sobel edge images instead of the images.")
         boolean alignEdges;
         @Option(names = "--align-roi", description = "Correlate only this rectangle: x,y,width,height in pixels.")
         String alignRoi;
         @Option(names = "--align-window", description = "Without --align-roi, estimate the drift on the centred "
-                + "window of this many pixels per side; 0 = whole plane (default 512).")
+                + "window of this many pixels per side; 0 = whole plane (default 256).")
         Integer alignWindow;
         @Option(names = "--align-log-counts", arity = "1", description = "Resample ln(counts) (true, default) or "
                 + "counts (false).")
@@ -436,7 +436,7 @@ public final class OxyMapCli {
                         : Double.NaN;
                 Verb.err.println("oxymap: " + stack + " in bands within " + MemoryEstimate.format(bytes)
                         + (settings.align() && settings.alignment().method() == ShiftMethod.FOURIER
-                                ? " (alignment resamples with cubic convolution: the Fourier shift is not band-local)"
+                                ? " (alignment resamples with the Lanczos kernel: the Fourier shift is not band-local)"
                                 : ""));
                 PipelineResult r = PipelineRunner.runTiled(stack, energies, references, i0, px, valences, particles,
                         settings, agglomerates, outDir, options.params, bytes, new ConsoleProgress(Verb.err));

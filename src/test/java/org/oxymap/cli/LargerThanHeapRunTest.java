@@ -27,7 +27,7 @@ import org.oxymap.io.TiffStackIO;
 
 /**
  * Issue 10: a stack twice the heap completes with {@code --max-memory} in a JVM of {@value #HEAP_MB} MB, with the
- * same maps and particles as the in-memory run (same cubic resampling and estimation window), read from an
+ * same maps and particles as the in-memory run (same default Lanczos resampling and estimation window), read from an
  * uncompressed TIFF and from a chunked, deflated NXstxm file; without it the same
  * JVM stops at once with the one-line advice; and an OutOfMemoryError is one line of advice, not a stack trace.
  */
@@ -107,12 +107,11 @@ class LargerThanHeapRunTest {
         }
     }
 
-    /** The in-memory run of the TIFF with cubic resampling, made once for the tests that compare with it. */
+    /** The in-memory run of the TIFF with the default settings, made once for the tests that compare with it. */
     private static synchronized Path inMemoryRun() {
         if (inMemoryRun == null) {
             Path memory = dir.resolve("memory");
             List<String> inMemory = runArgs(memory);
-            inMemory.addAll(List.of("--align-method", "cubic"));
             OxyMapCliTest.Result r = OxyMapCliTest.cli(inMemory.toArray(new String[0]));
             assertEquals(0, r.code(), r.err());
             inMemoryRun = memory;

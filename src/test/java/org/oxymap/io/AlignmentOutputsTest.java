@@ -54,7 +54,7 @@ class AlignmentOutputsTest {
         PipelineSettings defaults = PipelineSettings.defaults();
         Map<String, Object> d = ParamsJson.settingsToMap(defaults);
         assertEquals("mean", d.get("align_reference"));
-        assertEquals("fourier", d.get("align_method"));
+        assertEquals("lanczos", d.get("align_method"));
         assertNull(d.get("align_roi"));
     }
 }

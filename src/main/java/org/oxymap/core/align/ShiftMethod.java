@@ -5,14 +5,20 @@ import java.util.List;
 
 /** How the measured drift is undone when the planes are resampled. */
 public enum ShiftMethod {
-    /** Phase ramp in Fourier space ({@link FourierShifter}): exact for band-limited images, the default. */
+    /** Phase ramp in Fourier space ({@link FourierShifter}): exact for band-limited images. */
     FOURIER("fourier"),
     /** Keys' cubic convolution ({@link ImageShifter}). */
     CUBIC("cubic"),
     /** Bilinear interpolation between the four nearest pixels ({@link BilinearShifter}). */
     BILINEAR("bilinear"),
     /** Whole-pixel translation by the rounded shift: no interpolation at all ({@link IntegerShifter}). */
-    INTEGER("integer");
+    INTEGER("integer"),
+    /**
+     * Lanczos-windowed sinc of radius 4 (8 taps per axis, {@link SeparableKernelShifter}): the default. On the drifted
+     * phantom it gives fraction maps as close to the undrifted stack as the Fourier shift does, at a few per cent of
+     * its cost (see {@link StackAligner}).
+     */
+    LANCZOS("lanczos");
 
     private final String label;
 
@@ -45,6 +51,8 @@ public enum ShiftMethod {
             case CUBIC -> ImageShifter.shift(plane, width, height, dx, dy);
             case BILINEAR -> BilinearShifter.shift(plane, width, height, dx, dy);
             case INTEGER -> IntegerShifter.shift(plane, width, height, dx, dy);
+            case LANCZOS -> SeparableKernelShifter.shift(plane, width, height, dx, dy,
+                    SeparableKernelShifter.Kernel.LANCZOS4, false);
         };
     }
 }

@@ -35,8 +35,8 @@ import org.oxymap.core.stack.SpectralStack;
 
 /**
  * The whole chain of DESIGN.md §1 on one transmission stack: energy-axis shift and outlier replacement when asked
- * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Fourier shift of
- * ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
+ * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Lanczos-4
+ * resampling of ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
  * diffusion and core–shell fits (per particle, then global over the particles that diffusion describes), compared
  * per particle and globally. Particles may also come from outside as a label image. Flagged particles (touching

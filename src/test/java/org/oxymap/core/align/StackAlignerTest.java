@@ -83,6 +83,7 @@ class StackAlignerTest {
             System.out.println("alignment method " + m + ": largest interior error " + worst);
             double limit = switch (m) {
                 case FOURIER -> 1.0;
+                case LANCZOS -> 4.0;
                 case CUBIC -> 15.0;
                 case BILINEAR -> 40.0;
                 case INTEGER -> 200.0;
@@ -132,7 +133,7 @@ class StackAlignerTest {
         e = assertThrows(IllegalArgumentException.class, () -> AlignmentSettings.defaults().withReference("middle"));
         assertTrue(e.getMessage().contains("mean, previous or an energy index"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ShiftMethod.fromLabel("spline"));
-        assertTrue(e.getMessage().contains("[fourier, cubic, bilinear, integer]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[fourier, cubic, bilinear, integer, lanczos]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PixelRectangle.parse("1,2,3", "align-roi"));
         assertTrue(e.getMessage().contains("x,y,width,height"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> StackAligner.commonArea(

@@ -15,17 +15,16 @@ import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.stack.PlaneSource;
 
 /**
- * The tiled path against the in-memory path on the default drifted phantom, both resampling with cubic
- * convolution: the same shifts, I0, maps (bit for bit) and particles, whatever the band height.
+ * The tiled path against the in-memory path on the default drifted phantom, both resampling with the default
+ * Lanczos kernel: the same shifts, I0, maps (bit for bit) and particles, whatever the band height.
  */
 class TiledPipelineTest {
 
     private static final PhantomSettings PHANTOM = PhantomSettings.defaults();
 
     private static PipelineSettings settings() {
-        PipelineSettings s = PipelineSettings.defaults().withTimeS(PHANTOM.timeS())
+        return PipelineSettings.defaults().withTimeS(PHANTOM.timeS())
                 .withModelFits(ModelFitSettings.defaults().withBootstrap(0, 1L));
-        return s.withAlignment(s.alignment().withMethod(ShiftMethod.CUBIC));
     }
 
     @Test
@@ -63,9 +62,13 @@ class TiledPipelineTest {
     }
 
     @Test
-    void fourierIsReplacedByCubicAndOtherSettingsAreRefused() {
+    void fourierIsReplacedByLanczosAndOtherSettingsAreRefused() {
         PipelineSettings d = PipelineSettings.defaults();
-        assertEquals(ShiftMethod.CUBIC, TiledPipeline.tileable(d).alignment().method());
+        assertEquals(ShiftMethod.LANCZOS, TiledPipeline.tileable(d).alignment().method());
+        assertEquals(ShiftMethod.LANCZOS, TiledPipeline.tileable(d.withAlignment(d.alignment()
+                .withMethod(ShiftMethod.FOURIER))).alignment().method());
+        assertEquals(ShiftMethod.CUBIC, TiledPipeline.tileable(d.withAlignment(d.alignment()
+                .withMethod(ShiftMethod.CUBIC))).alignment().method());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TiledPipeline.tileable(
                 d.withAlignment(d.alignment().withMethod(ShiftMethod.BILINEAR))));
         assertTrue(e.getMessage().contains("align-method") && e.getMessage().contains("--max-memory"),
