@@ -17,7 +17,6 @@ import io.jhdf.api.WritableGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oxymap.cli.OxyMapCli;
-import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
@@ -139,9 +138,8 @@ class Hdf5PlaneSourceTest {
     }
 
     private static PipelineSettings settings() {
-        PipelineSettings s = PipelineSettings.defaults().withTimeS(PHANTOM.timeS())
+        return PipelineSettings.defaults().withTimeS(PHANTOM.timeS())
                 .withModelFits(ModelFitSettings.defaults().withBootstrap(0, 1L));
-        return s.withAlignment(s.alignment().withMethod(ShiftMethod.CUBIC));
     }
 
     @Test
