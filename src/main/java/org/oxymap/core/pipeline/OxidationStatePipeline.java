@@ -140,7 +140,7 @@ public final class OxidationStatePipeline {
 
         double i0Readings = i0Readings(empty);
         FitMaps maps = new LinearCombinationFitter(references, settings.fitOptions()).fit(od.od(),
-                weightCounts(aligned, noiseGain), i0, i0Readings, od.invalid(), listener);
+                weightCounts(aligned, noiseGain, settings.fitOptions().weights()), i0, i0Readings, od.invalid(), listener);
         SpectralStack alignedStack = aligned;
         return finish(used, profileName, shifts, i0, empty, od.invalidCount(), maps,
                 () -> new EmptyRegionI0Estimator().estimate(alignedStack).emptyMask(), w, h, pw, ph, particleLabels,
@@ -152,8 +152,8 @@ public final class OxidationStatePipeline {
      * counts divided by its noise-variance gain, since var(OD) ≈ gain/I + 1/(N·I0) = 1/(I/gain) + 1/(N·I0) for the
      * deconvolved counts I (the I0 term is a mean over many pixels, which the deconvolution leaves alone).
      */
-    private SpectralStack weightCounts(SpectralStack counts, double noiseGain) {
-        if (noiseGain == 1.0 || settings.fitOptions().weights() != org.oxymap.core.fit.FitWeights.POISSON) {
+    static SpectralStack weightCounts(SpectralStack counts, double noiseGain, org.oxymap.core.fit.FitWeights weights) {
+        if (noiseGain == 1.0 || weights != org.oxymap.core.fit.FitWeights.POISSON) {
             return counts;
         }
         List<float[]> scaled = new ArrayList<>();

@@ -12,8 +12,10 @@ import org.oxymap.core.align.ShiftMethod;
 import org.oxymap.core.align.StackAligner;
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.fit.LinearCombinationFitter;
+import org.oxymap.core.model.ModelFitSettings;
 import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
+import org.oxymap.core.od.ProbeDeconvolution;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.spectra.ReferenceSpectrum;
 import org.oxymap.core.stack.PlaneSource;
@@ -29,7 +31,8 @@ import org.oxymap.core.stack.SpectralStack;
  * the aligned bands' mean transmission image, whose brightest mode gives the empty mask; (2) the empty region's
  * mean count per energy, I0, summed in the same row-major order as in memory; (3) aligned band, OD and fit,
  * copied into the whole maps. Each band is read with the rows its resampling needs above and below (the drift
- * plus the kernel's reach). Every per-pixel value is computed with the same arithmetic in the same order as
+ * plus the kernel's reach); when the probe is deconvolved, each band is aligned with the deconvolution kernel's
+ * reach beyond it and deconvolved energy by energy ({@link ProbeDeconvolution#deconvolveRows}). Every per-pixel value is computed with the same arithmetic in the same order as
  * the in-memory path, so with the same settings the maps are bit-identical and the particles the same.
  *
  * <p>Not tile-local, hence not offered here: the Fourier shift (each column's FFT spans the whole height), which is
@@ -97,10 +100,20 @@ public final class TiledPipeline {
      * even one row fits.
      */
     public int bandRows(int width, int height, int energies, double maxShiftPx) {
+        return bandRows(width, height, energies, maxShiftPx, 0);
+    }
+
+    /**
+     * As {@link #bandRows(int, int, int, double)} for a run that deconvolves the probe, whose bands are aligned with
+     * {@code deconvolutionReach} more rows above and below and deconvolved one energy at a time (the aligned band
+     * and its row-filtered copy, both transient, are counted as two more energies per row).
+     */
+    public int bandRows(int width, int height, int energies, double maxShiftPx, int deconvolutionReach) {
         long fixed = MemoryEstimate.tiledFixedBytes(width, height, energies, references.size(),
                 settings.alignment().estimationArea(width, height));
-        long perRow = MemoryEstimate.tiledBytesPerRow(width, energies);
-        int margin = (int) Math.ceil(maxShiftPx) + 3;
+        long perRow = MemoryEstimate.tiledBytesPerRow(width, energies)
+                + (deconvolutionReach > 0 ? 2 * 4L * width : 0);
+        int margin = (int) Math.ceil(maxShiftPx) + 3 + 2 * deconvolutionReach;
         fixed += MemoryEstimate.tiledMarginBytes(width, margin);
         long rows = (maxBytes - fixed) / perRow;
         if (rows < 1) {
@@ -176,8 +189,14 @@ public final class TiledPipeline {
         for (Shift s : shifts) {
             maxDy = Math.max(maxDy, Math.abs(s.dyPx()));
         }
-        int rows = bandRows(w, h, nE, maxDy);
-        Bands bands = new Bands(source, aligner, align, shifts, inLog, w, h, nE, energies, pw, ph, rows);
+        ModelFitSettings modelFits = settings.modelFits();
+        ProbeDeconvolution deconvolution = modelFits.deconvolves()
+                ? new ProbeDeconvolution(modelFits.probeFwhmNm(), pw, ph) : null;
+        double blurLeftFwhmNm = deconvolution != null ? deconvolution.residualFwhmNm() : modelFits.probeFwhmNm();
+        double noiseGain = deconvolution != null ? deconvolution.noiseVarianceGain() : 1.0;
+        int rows = bandRows(w, h, nE, maxDy, deconvolution != null ? deconvolution.reachRows() : 0);
+        Bands bands = new Bands(source, aligner, align, shifts, inLog, w, h, nE, energies, pw, ph, rows,
+                deconvolution);
 
         // pass 1: the mean transmission image, accumulated per pixel in energy order as in memory
         float[] mean = new float[w * h];
@@ -247,7 +266,8 @@ public final class TiledPipeline {
                     Double.NaN);
             OpticalDensityConverter.Result od = new OpticalDensityConverter().convert(band, i0);
             invalidCount += od.invalidCount();
-            FitMaps part = fitter.fit(od.od(), band, i0, i0Readings, od.invalid(), ProgressListener.NONE);
+            FitMaps part = fitter.fit(od.od(), OxidationStatePipeline.weightCounts(band, noiseGain,
+                    settings.fitOptions().weights()), i0, i0Readings, od.invalid(), ProgressListener.NONE);
             band = null;
             if (whole == null) {
                 whole = new WholeMaps(part.names(), w, h);
@@ -261,7 +281,8 @@ public final class TiledPipeline {
         FitMaps maps = whole.maps();
         boolean[] mask = emptyOfAligned;
         return new OxidationStatePipeline(settings, references).finish(used, profileName, shifts, i0, empty,
-                invalidCount, maps, () -> mask, w, h, pw, ph, particleLabels, PixelRectangle.of(w, h), 0, progress);
+                invalidCount, maps, () -> mask, w, h, pw, ph, particleLabels, PixelRectangle.of(w, h), 0,
+                blurLeftFwhmNm, progress);
     }
 
     /** Every plane's cut to the estimation area, each read from the source when asked for. */
@@ -288,22 +309,34 @@ public final class TiledPipeline {
 
     /** Reads and resamples bands. */
     private record Bands(PlaneSource source, StackAligner aligner, boolean align, Shift[] shifts, boolean[] inLog,
-            int w, int h, int nE, double[] energies, double pw, double ph, int rows) {
+            int w, int h, int nE, double[] energies, double pw, double ph, int rows,
+            ProbeDeconvolution deconvolution) {
 
-        /** The aligned rows {@code y0 .. y0 + n − 1} of every energy. */
+        /**
+         * The rows {@code y0 .. y0 + n − 1} of every energy, aligned and, when the probe is deconvolved, deconvolved
+         * from a band aligned with the kernel's reach above and below (as in memory: align, then deconvolve).
+         */
         List<float[]> aligned(int y0, int n, ProgressListener progress) throws IOException {
             List<float[]> out = new ArrayList<>(nE);
+            int reach = deconvolution == null ? 0 : deconvolution.reachRows();
+            int top = Math.max(0, y0 - reach);
+            int bottom = Math.min(h, y0 + n + reach);
             for (int k = 0; k < nE; k++) {
                 progress.checkCancelled(STAGE);
-                if (!align) {
-                    out.add(source.readRows(k, y0, n));
-                    continue;
-                }
-                int[] src = aligner.sourceRows(y0, y0 + n, h, shifts[k]);
-                float[] read = source.readRows(k, src[0], src[1] - src[0]);
-                out.add(aligner.resampleRows(read, src[0], w, h, y0, n, shifts[k], inLog[k]));
+                float[] rowsOfK = alignedRows(k, top, bottom - top);
+                out.add(deconvolution == null ? rowsOfK
+                        : deconvolution.deconvolveRows(rowsOfK, w, top, bottom - top, h, y0, n));
             }
             return out;
+        }
+
+        private float[] alignedRows(int k, int y0, int n) throws IOException {
+            if (!align) {
+                return source.readRows(k, y0, n);
+            }
+            int[] src = aligner.sourceRows(y0, y0 + n, h, shifts[k]);
+            float[] read = source.readRows(k, src[0], src[1] - src[0]);
+            return aligner.resampleRows(read, src[0], w, h, y0, n, shifts[k], inLog[k]);
         }
     }
 

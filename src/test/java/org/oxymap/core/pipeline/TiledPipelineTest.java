@@ -62,6 +62,39 @@ class TiledPipelineTest {
     }
 
     @Test
+    void bandsDeconvolveTheProbeAsInMemory() throws Exception {
+        Phantom p = new PhantomGenerator(PHANTOM).generate(ProgressListener.NONE);
+        PipelineSettings s = settings().withModelFits(settings().modelFits().withProbeFwhmNm(PHANTOM.probeFwhmNm()));
+        s = s.withPixelFit(s.fitOptions().withWeights(org.oxymap.core.fit.FitWeights.POISSON));
+        assertTrue(s.modelFits().deconvolves());
+        PipelineResult memory = new OxidationStatePipeline(s, p.references()).run(p.stack(), ProgressListener.NONE);
+        int w = p.stack().width();
+        int h = p.stack().height();
+        int nE = p.stack().energyCount();
+        int reach = new org.oxymap.core.od.ProbeDeconvolution(PHANTOM.probeFwhmNm(), PHANTOM.pixelNm(),
+                PHANTOM.pixelNm()).reachRows();
+        long rows = 9;
+        long budget = MemoryEstimate.tiledFixedBytes(w, h, nE, p.references().size(), s.alignment().estimationArea(w, h))
+                + MemoryEstimate.tiledMarginBytes(w, 10 + 3 + 2 * reach)
+                + (MemoryEstimate.tiledBytesPerRow(w, nE) + 2 * 4L * w) * rows;
+        TiledPipeline tiled = new TiledPipeline(s, p.references(), budget);
+        assertEquals(rows, tiled.bandRows(w, h, nE, 10, reach), "band rows");
+        PipelineResult t = tiled.run(PlaneSource.of(p.stack()), null, ProgressListener.NONE);
+        assertArrayEquals(memory.i0(), t.i0(), "I0");
+        assertArrayEquals(memory.maps().thickness(), t.maps().thickness(), "thickness");
+        for (int k = 0; k < memory.maps().names().size(); k++) {
+            assertArrayEquals(memory.maps().fractions().get(k), t.maps().fractions().get(k), "fraction " + k);
+            assertArrayEquals(memory.maps().sigmas().get(k), t.maps().sigmas().get(k), "sigma " + k);
+        }
+        assertArrayEquals(memory.segmentation().labels(), t.segmentation().labels(), "particles");
+        assertEquals(memory.globalFit().dtNm2(), t.globalFit().dtNm2(), 0.0);
+        // the deconvolution changed the maps: the same run without it differs
+        PipelineResult blurred = new OxidationStatePipeline(s.withModelFits(s.modelFits().withDeconvolveProbe(false)),
+                p.references()).run(p.stack(), ProgressListener.NONE);
+        assertTrue(!java.util.Arrays.equals(blurred.maps().thickness(), t.maps().thickness()));
+    }
+
+    @Test
     void fourierIsReplacedByLanczosAndOtherSettingsAreRefused() {
         PipelineSettings d = PipelineSettings.defaults();
         assertEquals(ShiftMethod.LANCZOS, TiledPipeline.tileable(d).alignment().method());
