@@ -143,7 +143,7 @@ public final class PipelineBenchmark {
         StageTiming alignStage = stage("align (pipeline default)", () -> alignment[0] = aligner.align(stack,
                 ProgressListener.NONE), yardstick, values, "values/s", cores, true);
         stages.add(alignStage.withNote("drift on the centred " + AlignmentSettings.DEFAULT_WINDOW_PX
-                + " px window, Lanczos-4 resampling of ln(counts); " + shiftError(alignment[0], phantom)));
+                + " px window, Lanczos-6 resampling of ln(counts); " + shiftError(alignment[0], phantom)));
         StackAligner estimator = new StackAligner(AlignmentSettings.defaults());
         stages.add(stage("align: drift estimate only", () -> estimator.estimate(stack, ProgressListener.NONE),
                 yardstick, values, "values/s", cores, false));

@@ -14,7 +14,7 @@ import org.oxymap.core.stack.SpectralStack;
 
 /**
  * Plugins › OxyMap › OxyMap Align Stack: aligns the energies of a transmission stack as the pipeline does (default
- * alignment: Lanczos-4 resampling of ln counts to the mean drift position, cropped to the common area). Macro key:
+ * alignment: Lanczos-6 resampling of ln counts to the mean drift position, cropped to the common area). Macro key:
  * {@code stack} (open image title, file, or empty for the current image). Makes the image "aligned" (energies in
  * the slice labels), the table "OxyMap Shifts" and a plot of the shifts.
  */

@@ -48,7 +48,7 @@ public record AlignmentSettings(Reference reference, int referenceIndex, boolean
 
     /**
      * Mean reference, no edge filter, no ROI (the centred {@value #DEFAULT_WINDOW_PX} px window), 10 px clamp,
-     * Lanczos-4 resampling of ln(counts), no crop.
+     * Lanczos-6 resampling of ln(counts), no crop.
      */
     public static AlignmentSettings defaults() {
         return new AlignmentSettings(Reference.MEAN, 0, false, null, 10.0, ShiftMethod.LANCZOS, true, false);

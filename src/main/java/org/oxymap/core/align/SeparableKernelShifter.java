@@ -27,7 +27,9 @@ public final class SeparableKernelShifter {
         /** Lanczos-windowed sinc of radius 3, {@code sinc(x)·sinc(x/3)} for |x| < 3: 6 taps. */
         LANCZOS3(3),
         /** Lanczos-windowed sinc of radius 4: 8 taps. */
-        LANCZOS4(4);
+        LANCZOS4(4),
+        /** Lanczos-windowed sinc of radius 6: 12 taps; what {@link ShiftMethod#LANCZOS} uses. */
+        LANCZOS6(6);
 
         private final int radius;
 

@@ -35,7 +35,7 @@ import org.oxymap.core.stack.SpectralStack;
 
 /**
  * The whole chain of DESIGN.md §1 on one transmission stack: energy-axis shift and outlier replacement when asked
- * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Lanczos-4
+ * for, alignment across energies ({@link StackAligner}, by default to the mean drift position with a Lanczos-6
  * resampling of ln(counts)), I0 (given, from a rectangle, or from the empty region), optical density, per-pixel linear-combination fit, particles from the thickness map,
  * distance from each particle's edge, thickness-weighted profiles of the chosen fraction, and the depth-averaged
  * diffusion and core–shell fits (per particle, then global over the particles that diffusion describes), compared

@@ -36,7 +36,7 @@ import org.oxymap.core.stack.SpectralStack;
  * the in-memory path, so with the same settings the maps are bit-identical and the particles the same.
  *
  * <p>Not tile-local, hence not offered here: the Fourier shift (each column's FFT spans the whole height), which is
- * replaced by the Lanczos-4 kernel (the default, band-local, and as accurate on the phantom; a run compares with the
+ * replaced by the Lanczos-6 kernel (the default, band-local, and as accurate on the phantom; a run compares with the
  * in-memory path using lanczos), cropping to the common
  * area, outlier replacement and an I0 rectangle; these are refused with a message saying so.
  */
@@ -60,7 +60,7 @@ public final class TiledPipeline {
     }
 
     /**
-     * The settings a tiled run uses: the Fourier shift replaced by the Lanczos-4 kernel (documented in the class
+     * The settings a tiled run uses: the Fourier shift replaced by the Lanczos-6 kernel (documented in the class
      * comment); other settings that are not tile-local refused.
      *
      * @throws IllegalArgumentException naming the parameter

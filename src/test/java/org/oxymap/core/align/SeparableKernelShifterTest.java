@@ -52,12 +52,15 @@ class SeparableKernelShifterTest {
                 false), expected, 6);
         double keys = interiorError(SeparableKernelShifter.shift(plane, W, H, 0.37, -0.61, Kernel.KEYS_CUBIC,
                 false), expected, 6);
+        double lanczos6 = interiorError(SeparableKernelShifter.shift(plane, W, H, 0.37, -0.61, Kernel.LANCZOS6,
+                false), expected, 8);
         // in ln(counts) the transmission scene (exp of the objects) is what is interpolated smoothly
         float[] t = SyntheticScene.transmission(0, 0);
         double inLog = interiorError(SeparableKernelShifter.shift(t, W, H, 0.37, -0.61, Kernel.LANCZOS4, true),
                 SyntheticScene.transmission(-0.37, 0.61), 6);
-        System.out.printf("separable shift, largest interior error: lanczos4 %.3f, keys %.3f (peaks ~700); "
-                + "lanczos4 in ln(counts) %.3f (of 2000)%n", lanczos, keys, inLog);
+        System.out.printf("separable shift, largest interior error: lanczos4 %.3f, lanczos6 %.3f, keys %.3f (peaks "
+                + "~700); lanczos4 in ln(counts) %.3f (of 2000)%n", lanczos, lanczos6, keys, inLog);
+        assertTrue(lanczos6 < lanczos, "the 12-tap kernel is closer to the band-limited shift than the 8-tap one");
         assertTrue(lanczos < 2.0, "lanczos4: largest error " + lanczos);
         assertTrue(keys < 15.0, "keys: largest error " + keys);
         assertTrue(lanczos < keys / 1.5, "the 8-tap kernel is closer to the band-limited shift than the 4-tap one");

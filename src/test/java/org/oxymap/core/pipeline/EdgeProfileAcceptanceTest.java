@@ -28,14 +28,15 @@ import org.oxymap.core.progress.ProgressListener;
  * visible edge); the truth's own distance transform would add its digitisation (up to half a pixel per pixel).
  *
  * <p><b>Measured (this machine), with the probe deconvolved</b> ({@code deconvolve_probe}, the default when the
- * probe's FWHM is given: the aligned transmission of every energy deconvolved before the logarithm): 95 of 109 bins
- * (87%) agree within 2 SE; the rim bin [0, 10 nm) 14 of 14; the others 81 of 95 (85%; [10, 20 nm) 6 of 14: this
- * seed's drift leaves the second bin +0.008 high also without noise, the seed 1001 phantom's is +0.0004 and it
- * scores 110 of 122, 90%). <b>Without the deconvolution</b> (the blur only in the models): 87 of 107 (81%), the rim
- * bin 2 of 14, because the probe mixed the rim pixel's transmission with vacuum and with thicker, less reduced
- * neighbours before the logarithm (rim mean 0.017 below the truth, 3 SE; noise-free 0.017, deconvolved 0.007).
- * Without the sub-pixel edge (mask boundary at the noise threshold, deconvolved): 86 of 109 (79%). The issue's 90%
- * of all bins is reached on seed 1001, not on this seed.
+ * probe's FWHM is given: the aligned transmission of every energy deconvolved before the logarithm) and the default
+ * Lanczos-6 alignment: 98 of 109 bins (89.9%) agree within 2 SE; the rim bin [0, 10 nm) 14 of 14; the others 84 of
+ * 95. Other phantoms (same settings): seed 1001 112 of 123 (91%), seed 987654321 105 of 129 (81%). The resampling
+ * kernel matters: with Lanczos-4 this seed gives 86 of 109, with the Fourier ramp 95 of 109. <b>Without the
+ * deconvolution</b> (the blur only in the models): 88 of 107, the rim bin 2 of 14, because the probe mixed the rim
+ * pixel's transmission with vacuum and with thicker, less reduced neighbours before the logarithm (rim mean 0.017
+ * below the truth, 3 SE; noise-free 0.017, deconvolved 0.007). Without the sub-pixel edge (mask boundary at the
+ * noise threshold, deconvolved): 78 of 109. The issue's 90% of all bins is reached on seed 1001, missed by one bin
+ * on this seed and by 11 on seed 987654321.
  */
 class EdgeProfileAcceptanceTest {
 
@@ -109,7 +110,7 @@ class EdgeProfileAcceptanceTest {
         List<Integer> counts = List.of(with[0], with[1], with[2], with[3], blurred[0], blurred[1], blurred[2],
                 blurred[3], maskEdge[0], maskEdge[1]);
         assertTrue(with[1] >= 100, "bins compared " + counts);
-        assertTrue(with[0] >= 0.85 * with[1], "all bins within 2 SE " + counts);
+        assertTrue(with[0] >= 0.88 * with[1], "all bins within 2 SE " + counts);
         assertTrue(with[2] >= 0.85 * with[3], "rim bins within 2 SE after deconvolution " + counts);
         assertTrue(blurred[2] < 0.5 * blurred[3], "without deconvolution the rim bin is biased " + counts);
         assertTrue(blurred[0] < with[0], "deconvolution brings more bins to the truth " + counts);
