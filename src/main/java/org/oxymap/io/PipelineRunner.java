@@ -276,15 +276,7 @@ public final class PipelineRunner {
             if (particlesFile != null) {
                 inputs = inputs.withParticles(particlesFile);
             }
-            List<Path> readOnly = new ArrayList<>(
-                    java.util.Arrays.stream(inputs.files()).filter(p -> p != null).toList());
-            if (paramsFile != null) {
-                readOnly.add(paramsFile);
-            }
-            if (agglomerates != null && agglomerates.file() != null) {
-                readOnly.add(agglomerates.file());
-            }
-            try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
+            try (ResultsFolder folder = ResultsFolder.open(outDir, readOnlyInputs(inputs, paramsFile, agglomerates))) {
                 PipelineResult r = pipeline.run(source, inputs.particleLabels(), listener);
                 PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
                 if (agglomerates != null) {
@@ -324,14 +316,8 @@ public final class PipelineRunner {
         }
     }
 
-    /**
-     * Runs the pipeline and, when {@code agglomerates} is given, the agglomerate step ({@code agglomerates/});
-     * writes the results folder, which appears only if the run succeeds.
-     *
-     * @param agglomerates null = no agglomerate step
-     */
-    public static PipelineResult run(Inputs inputs, PipelineSettings settings, AgglomerateRequest agglomerates,
-            Path outDir, Path paramsFile, ProgressListener listener) throws IOException {
+    /** The files a run reads, which its results folder must never overwrite. */
+    private static Path[] readOnlyInputs(Inputs inputs, Path paramsFile, AgglomerateRequest agglomerates) {
         List<Path> readOnly = new ArrayList<>(
                 java.util.Arrays.stream(inputs.files()).filter(p -> p != null).toList());
         if (paramsFile != null) {
@@ -340,7 +326,18 @@ public final class PipelineRunner {
         if (agglomerates != null && agglomerates.file() != null) {
             readOnly.add(agglomerates.file());
         }
-        try (ResultsFolder folder = ResultsFolder.open(outDir, readOnly.toArray(new Path[0]))) {
+        return readOnly.toArray(new Path[0]);
+    }
+
+    /**
+     * Runs the pipeline and, when {@code agglomerates} is given, the agglomerate step ({@code agglomerates/});
+     * writes the results folder, which appears only if the run succeeds.
+     *
+     * @param agglomerates null = no agglomerate step
+     */
+    public static PipelineResult run(Inputs inputs, PipelineSettings settings, AgglomerateRequest agglomerates,
+            Path outDir, Path paramsFile, ProgressListener listener) throws IOException {
+        try (ResultsFolder folder = ResultsFolder.open(outDir, readOnlyInputs(inputs, paramsFile, agglomerates))) {
             PipelineResult r = new OxidationStatePipeline(settings, inputs.references()).run(inputs.stack(),
                     inputs.particleLabels(), listener);
             PipelineResultWriter.write(r, inputs.stack(), inputs.describe(), folder);
