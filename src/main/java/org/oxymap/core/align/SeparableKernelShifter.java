@@ -122,16 +122,12 @@ public final class SeparableKernelShifter {
                 }
                 rows[j] = ring[slot];
             }
-            if (taps == 8) {
-                vertical8(rows, wy, acc, width);
-            } else {
-                java.util.Arrays.fill(acc, 0f);
-                for (int j = 0; j < taps; j++) {
-                    float w = wy[j];
-                    float[] h = rows[j];
-                    for (int x = 0; x < width; x++) {
-                        acc[x] += w * h[x];
-                    }
+            java.util.Arrays.fill(acc, 0f);
+            for (int j = 0; j < taps; j++) {
+                float w = wy[j];
+                float[] h = rows[j];
+                for (int x = 0; x < width; x++) {
+                    acc[x] += w * h[x];
                 }
             }
             int o = (y - outY0) * width;
@@ -154,33 +150,6 @@ public final class SeparableKernelShifter {
         return new int[] {first, last + 1};
     }
 
-    /**
-     * The 8-tap vertical filter in one pass (one store per pixel rather than one per tap); the sum runs in the same
-     * order as the general loop, tap 0 first, so the result does not depend on which loop computed it.
-     */
-    private static void vertical8(float[][] rows, float[] wy, float[] acc, int width) {
-        float[] h0 = rows[0];
-        float[] h1 = rows[1];
-        float[] h2 = rows[2];
-        float[] h3 = rows[3];
-        float[] h4 = rows[4];
-        float[] h5 = rows[5];
-        float[] h6 = rows[6];
-        float[] h7 = rows[7];
-        float w0 = wy[0];
-        float w1 = wy[1];
-        float w2 = wy[2];
-        float w3 = wy[3];
-        float w4 = wy[4];
-        float w5 = wy[5];
-        float w6 = wy[6];
-        float w7 = wy[7];
-        for (int x = 0; x < width; x++) {
-            acc[x] = 0f + w0 * h0[x] + w1 * h1[x] + w2 * h2[x] + w3 * h3[x] + w4 * h4[x] + w5 * h5[x] + w6 * h6[x]
-                    + w7 * h7[x];
-        }
-    }
-
     /** One source row filtered along x into {@code h}, in ln(counts) when asked. */
     private static void horizontal(float[] band, int base, int width, int ox, float[] wx, int xLo, int xHi,
                                    boolean inLog, float[] line, float[] h) {
@@ -197,22 +166,6 @@ public final class SeparableKernelShifter {
         }
         for (int x = xHi; x < width; x++) {
             h[x] = clamped(line, width, x + ox, wx);
-        }
-        if (taps == 8) {
-            float w0 = wx[0];
-            float w1 = wx[1];
-            float w2 = wx[2];
-            float w3 = wx[3];
-            float w4 = wx[4];
-            float w5 = wx[5];
-            float w6 = wx[6];
-            float w7 = wx[7];
-            for (int x = xLo; x < xHi; x++) {
-                int i = x + ox;
-                h[x] = w0 * line[i] + w1 * line[i + 1] + w2 * line[i + 2] + w3 * line[i + 3] + w4 * line[i + 4]
-                        + w5 * line[i + 5] + w6 * line[i + 6] + w7 * line[i + 7];
-            }
-            return;
         }
         float w0 = wx[0];
         int o0 = ox;
