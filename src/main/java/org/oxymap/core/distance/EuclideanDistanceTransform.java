@@ -48,8 +48,9 @@ public final class EuclideanDistanceTransform {
             throw new IllegalArgumentException("foreground must not be null");
         }
         checkGeometry(foreground.length, "foreground", width, height, pixelWidthNm, pixelHeightNm);
-        double[] squared = squaredDistances(foreground, width, height, pixelWidthNm, pixelHeightNm,
-                orNone(listener), true);
+        double[] squared = new double[foreground.length];
+        squaredDistances(foreground, width, height, pixelWidthNm, pixelHeightNm, orNone(listener), true,
+                new Scratch(), squared);
         float[] out = new float[squared.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) Math.sqrt(squared[i]);
@@ -172,18 +173,24 @@ public final class EuclideanDistanceTransform {
             int y0 = Math.max(0, minY[id] - 1);
             int boxWidth = grownSpan(minX[id], maxX[id], width);
             int boxHeight = grownSpan(minY[id], maxY[id], height);
-            boolean[] own = new boolean[boxWidth * boxHeight];
+            Scratch scratch = SCRATCH.get();
+            int boxArea = boxWidth * boxHeight;
+            boolean[] own = scratch.own(boxArea);
             for (int by = 0; by < boxHeight; by++) {
+                int from = (y0 + by) * width + x0;
+                int to = by * boxWidth;
                 for (int bx = 0; bx < boxWidth; bx++) {
-                    own[by * boxWidth + bx] = ids[(y0 + by) * width + x0 + bx] == id;
+                    own[to + bx] = ids[from + bx] == id;
                 }
             }
-            double[] squared = squaredDistances(own, boxWidth, boxHeight, pw, ph, listener, false);
+            double[] squared = scratch.squared(boxArea);
+            squaredDistances(own, boxWidth, boxHeight, pw, ph, listener, false, scratch, squared);
             for (int by = 0; by < boxHeight; by++) {
+                int from = by * boxWidth;
+                int to = (y0 + by) * width + x0;
                 for (int bx = 0; bx < boxWidth; bx++) {
-                    int b = by * boxWidth + bx;
-                    if (own[b]) {
-                        out[(y0 + by) * width + x0 + bx] = (float) Math.sqrt(squared[b]);
+                    if (own[from + bx]) {
+                        out[to + bx] = (float) Math.sqrt(squared[from + bx]);
                     }
                 }
             }
@@ -210,20 +217,28 @@ public final class EuclideanDistanceTransform {
             int y1 = Math.min(height, (band + 1) * rowsPerBand);
             for (int y = band * rowsPerBand; y < y1; y++) {
                 int row = y * width;
-                for (int x = 0; x < width; x++) {
+                int x = 0;
+                while (x < width) {
                     int id = ids[row + x];
-                    if (id != 0) {
-                        if (x < b[0][id]) {
-                            b[0][id] = x;
-                        }
-                        if (x > b[1][id]) {
-                            b[1][id] = x;
-                        }
-                        if (y < b[2][id]) {
-                            b[2][id] = y;
-                        }
-                        b[3][id] = y;
+                    if (id == 0) {
+                        x++;
+                        continue;
                     }
+                    int start = x;
+                    while (x + 1 < width && ids[row + x + 1] == id) {
+                        x++;
+                    }
+                    if (start < b[0][id]) {
+                        b[0][id] = start;
+                    }
+                    if (x > b[1][id]) {
+                        b[1][id] = x;
+                    }
+                    if (y < b[2][id]) {
+                        b[2][id] = y;
+                    }
+                    b[3][id] = y;
+                    x++;
                 }
             }
             partial[band] = b;
@@ -252,39 +267,56 @@ public final class EuclideanDistanceTransform {
 
     /**
      * Squared distance to the nearest {@code false} pixel of {@code inside}, 0 on {@code false} pixels,
-     * +infinity when there is none.
+     * +infinity when there is none, written to {@code g} (length width*height).
+     *
+     * <p>The row pass has a binary input (0 or +infinity), so its lower envelope is the nearest site to the left
+     * or right: two sweeps per row give the same squared distance {@code ((p - q) * spacing)^2} as the envelope,
+     * at a fraction of its cost. The column pass runs the envelope over each run of {@code true} pixels of a
+     * column together with the {@code false} pixel at either end: a site beyond such a pixel is farther and has
+     * f &ge; 0, so it can never be nearer than that pixel, whose f is 0, and floating-point rounding keeps the
+     * order. Background pixels keep 0.
      */
-    private static double[] squaredDistances(boolean[] inside, int width, int height, double pw, double ph,
-            ProgressListener listener, boolean reportProgress) {
-        int longest = Math.max(width, height);
-        double[] f = new double[longest];
-        double[] d = new double[longest];
-        int[] sites = new int[longest];
-        double[] breaks = new double[longest + 1];
-        double[] g = new double[width * height];
+    private static void squaredDistances(boolean[] inside, int width, int height, double pw, double ph,
+            ProgressListener listener, boolean reportProgress, Scratch scratch, double[] g) {
+        scratch.lines(Math.max(width, height));
+        double[] f = scratch.f;
+        double[] d = scratch.d;
+        int[] sites = scratch.sites;
+        double[] breaks = scratch.breaks;
         long total = (long) width + height;
         long every = Math.max(1, total / 100);
 
         for (int y = 0; y < height; y++) {
             listener.checkCancelled(STAGE);
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
-                f[x] = inside[row + x] ? Double.POSITIVE_INFINITY : 0.0;
-            }
-            lowerEnvelope(f, width, pw, d, sites, breaks);
-            System.arraycopy(d, 0, g, row, width);
+            nearestSiteInRow(inside, y * width, width, pw, g);
             if (reportProgress && (y + 1) % every == 0) {
                 listener.progress(STAGE, y + 1, total);
             }
         }
         for (int x = 0; x < width; x++) {
             listener.checkCancelled(STAGE);
-            for (int y = 0; y < height; y++) {
-                f[y] = g[y * width + x];
-            }
-            lowerEnvelope(f, height, ph, d, sites, breaks);
-            for (int y = 0; y < height; y++) {
-                g[y * width + x] = d[y];
+            int y = 0;
+            while (y < height) {
+                if (!inside[y * width + x]) {
+                    y++;
+                    continue;
+                }
+                int first = y;
+                while (y + 1 < height && inside[(y + 1) * width + x]) {
+                    y++;
+                }
+                int last = y;
+                int lo = Math.max(0, first - 1);
+                int hi = Math.min(height - 1, last + 1);
+                int n = hi - lo + 1;
+                for (int i = 0; i < n; i++) {
+                    f[i] = g[(lo + i) * width + x];
+                }
+                lowerEnvelope(f, n, ph, d, sites, breaks);
+                for (int yy = first; yy <= last; yy++) {
+                    g[yy * width + x] = d[yy - lo];
+                }
+                y++;
             }
             if (reportProgress && (height + x + 1) % every == 0) {
                 listener.progress(STAGE, height + x + 1, total);
@@ -293,8 +325,83 @@ public final class EuclideanDistanceTransform {
         if (reportProgress) {
             listener.progress(STAGE, total, total);
         }
-        return g;
     }
+
+    /** Row pass: squared distance along the row to the nearest {@code false} pixel, +infinity when there is none. */
+    private static void nearestSiteInRow(boolean[] inside, int row, int width, double pw, double[] g) {
+        int last = -1;
+        for (int x = 0; x < width; x++) {
+            if (!inside[row + x]) {
+                last = x;
+                g[row + x] = 0.0;
+            } else if (last < 0) {
+                g[row + x] = Double.POSITIVE_INFINITY;
+            } else {
+                double offset = (x - last) * pw;
+                g[row + x] = offset * offset;
+            }
+        }
+        last = -1;
+        for (int x = width - 1; x >= 0; x--) {
+            if (!inside[row + x]) {
+                last = x;
+            } else if (last >= 0) {
+                double offset = (x - last) * pw;
+                double s = offset * offset;
+                if (s < g[row + x]) {
+                    g[row + x] = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * Work arrays of one thread, grown on demand and reused across the labels it transforms (thousands of small
+     * allocations per image otherwise kept the collector busy on both cores).
+     */
+    private static final class Scratch {
+        /** Boxes larger than this (9 MB of work arrays) are allocated per label and not kept. */
+        private static final int KEPT_AREA = 1 << 20;
+
+        private boolean[] own = new boolean[0];
+        private double[] squared = new double[0];
+        private double[] f = new double[0];
+        private double[] d = new double[0];
+        private int[] sites = new int[0];
+        private double[] breaks = new double[1];
+
+        boolean[] own(int area) {
+            if (area > KEPT_AREA) {
+                return new boolean[area];
+            }
+            if (own.length < area) {
+                own = new boolean[area];
+            }
+            return own;
+        }
+
+        double[] squared(int area) {
+            if (area > KEPT_AREA) {
+                return new double[area];
+            }
+            if (squared.length < area) {
+                squared = new double[area];
+            }
+            return squared;
+        }
+
+        void lines(int longest) {
+            if (f.length < longest) {
+                f = new double[longest];
+                d = new double[longest];
+                sites = new int[longest];
+                breaks = new double[longest + 1];
+            }
+        }
+    }
+
+    /** Per-label work arrays of each thread. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * One-dimensional transform {@code d(p) = min_q f(q) + ((p - q) * spacing)^2} over the finite {@code f(q)}
