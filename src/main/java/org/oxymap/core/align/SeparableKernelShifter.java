@@ -67,8 +67,10 @@ public final class SeparableKernelShifter {
     /**
      * Resamples {@code plane} so that {@code out(x, y) = plane(x + dx, y + dy)}.
      *
-     * @param inLog interpolate ln(plane) and return its exponential; every value must then be positive and finite
-     * @throws IllegalArgumentException if the sizes do not match or the shift is not finite
+     * @param inLog interpolate ln(plane) and return its exponential; every value read must then be positive and
+     *              finite ({@link #shiftInLogWherePositive} falls back to counts instead)
+     * @throws IllegalArgumentException if the sizes do not match, the shift is not finite, or {@code inLog} and a
+     *                                  value read is not positive and finite
      */
     public static float[] shift(float[] plane, int width, int height, double dx, double dy, Kernel kernel,
                                 boolean inLog) {
@@ -77,13 +79,52 @@ public final class SeparableKernelShifter {
     }
 
     /**
+     * {@link #shift} in ln(counts) when every value of the plane is positive and finite, in counts otherwise. The
+     * check costs no pass of its own: it is made as each row is logged, and on the few rows the shift does not read.
+     */
+    public static float[] shiftInLogWherePositive(float[] plane, int width, int height, double dx, double dy,
+                                                  Kernel kernel) {
+        IntegerShifter.check(plane, width, height, dx, dy);
+        float[] out = resample(plane, 0, width, height, 0, height, dx, dy, kernel, true);
+        if (out != null) {
+            int[] read = sourceRows(0, height, height, dy, kernel);
+            if (positive(plane, 0, read[0] * width) && positive(plane, read[1] * width, plane.length)) {
+                return out;
+            }
+        }
+        return resample(plane, 0, width, height, 0, height, dx, dy, kernel, false);
+    }
+
+    private static boolean positive(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = values[i];
+            if (!(v > 0) || !Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Rows {@code outY0 .. outY0 + outRows − 1} of {@link #shift}'s result, computed from a band of full rows of the
      * plane starting at row {@code bandY0}, which must hold every row the output rows read
      * ({@link #sourceRows}); bit-identical to the same rows of the whole-plane result.
      *
-     * @throws IllegalArgumentException if the band does not hold a row the output needs
+     * @throws IllegalArgumentException if the band does not hold a row the output needs, or {@code inLog} and a
+     *                                  value it reads is not positive and finite
      */
     public static float[] shiftRows(float[] band, int bandY0, int width, int height, int outY0, int outRows,
+                                    double dx, double dy, Kernel kernel, boolean inLog) {
+        float[] out = resample(band, bandY0, width, height, outY0, outRows, dx, dy, kernel, inLog);
+        if (out == null) {
+            throw new IllegalArgumentException("resampling in ln(counts) needs positive, finite counts; rows "
+                    + outY0 + ".." + (outY0 + outRows - 1) + " read one that is not");
+        }
+        return out;
+    }
+
+    /** {@link #shiftRows}, or null when {@code inLog} and a value read is not positive and finite. */
+    private static float[] resample(float[] band, int bandY0, int width, int height, int outY0, int outRows,
                                     double dx, double dy, Kernel kernel, boolean inLog) {
         if (!Double.isFinite(dx) || !Double.isFinite(dy)) {
             throw new IllegalArgumentException("shift (dx, dy) must be finite, got (" + dx + ", " + dy + ")");
@@ -110,6 +151,7 @@ public final class SeparableKernelShifter {
         int[] ringRow = new int[taps];
         java.util.Arrays.fill(ringRow, -1);
         float[] line = new float[width];
+        float[] tap = new float[width];
         float[] acc = new float[width];
         float[][] rows = new float[taps][];
         for (int y = outY0; y < outY0 + outRows; y++) {
@@ -117,7 +159,10 @@ public final class SeparableKernelShifter {
                 int sy = Math.max(0, Math.min(height - 1, y + oy + j));
                 int slot = sy % taps;
                 if (ringRow[slot] != sy) {
-                    horizontal(band, (sy - bandY0) * width, width, ox, wx, xLo, xHi, inLog, line, ring[slot]);
+                    if (!horizontal(band, (sy - bandY0) * width, width, ox, wx, xLo, xHi, inLog, line, tap,
+                            ring[slot])) {
+                        return null;
+                    }
                     ringRow[slot] = sy;
                 }
                 rows[j] = ring[slot];
@@ -150,12 +195,21 @@ public final class SeparableKernelShifter {
         return new int[] {first, last + 1};
     }
 
-    /** One source row filtered along x into {@code h}, in ln(counts) when asked. */
-    private static void horizontal(float[] band, int base, int width, int ox, float[] wx, int xLo, int xHi,
-                                   boolean inLog, float[] line, float[] h) {
+    /**
+     * One source row filtered along x into {@code h}, in ln(counts) when asked; false (and {@code h} undefined) when
+     * {@code inLog} and a value of the row is not positive and finite.
+     */
+    private static boolean horizontal(float[] band, int base, int width, int ox, float[] wx, int xLo, int xHi,
+                                      boolean inLog, float[] line, float[] tap, float[] h) {
         if (inLog) {
+            boolean positive = true;
             for (int x = 0; x < width; x++) {
-                line[x] = FastLogExp.log(band[base + x]);
+                float v = band[base + x];
+                positive &= v > 0 && v < Float.POSITIVE_INFINITY;
+                line[x] = FastLogExp.log(v);
+            }
+            if (!positive) {
+                return false;
             }
         } else {
             System.arraycopy(band, base, line, 0, width);
@@ -167,18 +221,25 @@ public final class SeparableKernelShifter {
         for (int x = xHi; x < width; x++) {
             h[x] = clamped(line, width, x + ox, wx);
         }
+        int n = xHi - xLo;
+        if (n <= 0) {
+            return true;
+        }
+        // Each tap's shifted row is copied first: the JIT vectorises h[x] += w * tap[x] but not h[x] += w * line[x + o]
+        // (it cannot rule out that h and line are one array), and the copy costs less than the scalar loop.
+        System.arraycopy(line, xLo + ox, tap, xLo, n);
         float w0 = wx[0];
-        int o0 = ox;
         for (int x = xLo; x < xHi; x++) {
-            h[x] = w0 * line[x + o0];
+            h[x] = w0 * tap[x];
         }
         for (int i = 1; i < taps; i++) {
             float w = wx[i];
-            int oi = ox + i;
+            System.arraycopy(line, xLo + ox + i, tap, xLo, n);
             for (int x = xLo; x < xHi; x++) {
-                h[x] += w * line[x + oi];
+                h[x] += w * tap[x];
             }
         }
+        return true;
     }
 
     private static float clamped(float[] line, int width, int first, float[] wx) {

@@ -209,8 +209,11 @@ public final class StackAligner {
             float[] p = planes.get(k);
             Shift s = shifts[k];
             if (method == ShiftMethod.LANCZOS) {
-                return SeparableKernelShifter.shift(p, width, height, s.dxPx(), s.dyPx(),
-                        SeparableKernelShifter.Kernel.LANCZOS6, settings.logCounts() && allPositive(p));
+                return settings.logCounts()
+                        ? SeparableKernelShifter.shiftInLogWherePositive(p, width, height, s.dxPx(), s.dyPx(),
+                                SeparableKernelShifter.Kernel.LANCZOS6)
+                        : SeparableKernelShifter.shift(p, width, height, s.dxPx(), s.dyPx(),
+                                SeparableKernelShifter.Kernel.LANCZOS6, false);
             }
             if (settings.logCounts() && allPositive(p)) {
                 float[] log = new float[p.length];

@@ -114,6 +114,33 @@ class SeparableKernelShifterTest {
         }
     }
 
+    /**
+     * Log-space resampling only where the whole plane is positive: a zero count anywhere, in a row the shift reads or
+     * in one it does not (with dy = 9.4 the first rows are never read), sends the plane to counts.
+     */
+    @Test
+    void logSpaceOnlyWhenThePlaneIsPositiveEverywhere() {
+        float[] plane = SyntheticScene.transmission(0, 0);
+        double dx = 0.45;
+        double dy = 9.4;
+        assertArrayEquals(SeparableKernelShifter.shift(plane, W, H, dx, dy, Kernel.LANCZOS6, true),
+                SeparableKernelShifter.shiftInLogWherePositive(plane, W, H, dx, dy, Kernel.LANCZOS6));
+        int[] read = SeparableKernelShifter.sourceRows(0, H, H, dy, Kernel.LANCZOS6);
+        assertTrue(read[0] > 0, "the test needs rows the shift does not read");
+        for (int row : new int[] {0, read[0], H / 2, H - 1}) {
+            float[] holed = plane.clone();
+            holed[row * W + W / 3] = 0f;
+            float[] expected = SeparableKernelShifter.shift(holed, W, H, dx, dy, Kernel.LANCZOS6, false);
+            assertArrayEquals(expected, SeparableKernelShifter.shiftInLogWherePositive(holed, W, H, dx, dy,
+                    Kernel.LANCZOS6), "zero in row " + row);
+        }
+        float[] negative = plane.clone();
+        negative[H / 2 * W] = -1f;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeparableKernelShifter
+                .shift(negative, W, H, dx, dy, Kernel.LANCZOS6, true));
+        assertTrue(e.getMessage().contains("positive"), e.getMessage());
+    }
+
     @Test
     void badInputIsRefused() {
         float[] plane = new float[W * H];
