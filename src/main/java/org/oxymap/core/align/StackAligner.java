@@ -155,8 +155,9 @@ public final class StackAligner {
      * Registers every plane to the mean image; the mean is rebuilt from the planes aligned with the first estimate,
      * since the first mean is blurred by the drift itself. The first pass makes only the first, window-biased estimate
      * (good to ~1 % of the shift, plenty for building the second mean); the second pass only refines it (no integer
-     * search, resample-and-re-estimate passes until converged). Both means are built on the estimation area alone: each cut is Fourier-shifted by its
-     * first estimate, so what moves in across the cut's border is its mirror image, which the Tukey window of the
+     * search, resample-and-re-estimate passes until converged). Both means are built on the estimation area alone: each cut is shifted by its first
+     * estimate with the Lanczos-6 kernel (in counts; a third of the estimate's time went to the Fourier shift used
+     * before), so what moves in across the cut's border is its replicated edge, which the Tukey window of the
      * correlation suppresses.
      */
     private Shift[] againstMean(PhaseCorrelationAligner aligner, List<float[]> cuts, List<float[]> images,
@@ -175,8 +176,8 @@ public final class StackAligner {
             double[] sum = new double[width * height];
             IntStream.range(0, n).parallel().forEach(k -> {
                 progress.checkCancelled(PhaseCorrelationAligner.STAGE);
-                float[] moved = ShiftMethod.FOURIER.shift(cuts.get(k), width, height, current[k].dxPx(),
-                        current[k].dyPx());
+                float[] moved = SeparableKernelShifter.shift(cuts.get(k), width, height, current[k].dxPx(),
+                        current[k].dyPx(), SeparableKernelShifter.Kernel.LANCZOS6, false);
                 synchronized (sum) {
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] += moved[i];
