@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
-import org.jtransforms.fft.DoubleFFT_2D;
 import org.oxymap.core.progress.ProgressListener;
 
 /**
@@ -124,7 +123,7 @@ public final class PhaseCorrelationAligner {
 
         progress.checkCancelled(STAGE);
         double[] referenceSpectrum = spectrum(planes.get(referenceIndex), width, height, window,
-                new DoubleFFT_2D(height, width));
+                new RowColumnFft(height, width));
         Shift[] shifts = new Shift[n];
         shifts[referenceIndex] = new Shift(0, 0);
         AtomicLong done = new AtomicLong();
@@ -133,7 +132,7 @@ public final class PhaseCorrelationAligner {
         IntStream.range(0, n).filter(k -> k != referenceIndex).parallel().forEach(k -> {
             progress.checkCancelled(STAGE);
             shifts[k] = estimateShift(planes.get(k), referenceSpectrum, width, height, window, limitX, limitY,
-                    new DoubleFFT_2D(height, width), true);
+                    new RowColumnFft(height, width), true);
             report(progress, done.incrementAndGet(), n);
         });
         return shifts;
@@ -187,7 +186,7 @@ public final class PhaseCorrelationAligner {
     /** One plane's shift against the reference's spectrum, with the shared window, limits and a worker's FFT. */
     @FunctionalInterface
     private interface PlaneShift {
-        Shift of(int k, double[] referenceSpectrum, double[] window, double limitX, double limitY, DoubleFFT_2D fft);
+        Shift of(int k, double[] referenceSpectrum, double[] window, double limitX, double limitY, RowColumnFft fft);
     }
 
     /** Checks the planes, transforms the reference once, and finds every plane's shift in parallel. */
@@ -206,13 +205,13 @@ public final class PhaseCorrelationAligner {
         double limitY = Math.min(limit, (height - 1) / 2.0);
         double[] window = tukeyWindow(width, height);
         progress.checkCancelled(STAGE);
-        double[] referenceSpectrum = spectrum(reference, width, height, window, new DoubleFFT_2D(height, width));
+        double[] referenceSpectrum = spectrum(reference, width, height, window, new RowColumnFft(height, width));
         int n = planes.size();
         Shift[] shifts = new Shift[n];
         AtomicLong done = new AtomicLong();
         IntStream.range(0, n).parallel().forEach(k -> {
             progress.checkCancelled(STAGE);
-            shifts[k] = planeShift.of(k, referenceSpectrum, window, limitX, limitY, new DoubleFFT_2D(height, width));
+            shifts[k] = planeShift.of(k, referenceSpectrum, window, limitX, limitY, new RowColumnFft(height, width));
             report(progress, done.incrementAndGet(), n);
         });
         return shifts;
@@ -255,7 +254,7 @@ public final class PhaseCorrelationAligner {
      * vanishes (exact integer shifts are then recovered to ~1e-9 px).
      */
     private static Shift estimateShift(float[] plane, double[] referenceSpectrum, int width, int height,
-                                       double[] window, double limitX, double limitY, DoubleFFT_2D fft,
+                                       double[] window, double limitX, double limitY, RowColumnFft fft,
                                        boolean iterate) {
         double[] cross = spectrum(plane, width, height, window, fft);
         normaliseCrossPower(cross, referenceSpectrum, width, height);
@@ -268,7 +267,7 @@ public final class PhaseCorrelationAligner {
 
     /** The resample-and-re-estimate passes of {@link #estimateShift}, starting from {@code estimate}. */
     private static Shift iterate(float[] plane, double[] referenceSpectrum, int width, int height, double[] window,
-                                 double limitX, double limitY, DoubleFFT_2D fft, Shift estimate) {
+                                 double limitX, double limitY, RowColumnFft fft, Shift estimate) {
         double[] unwindowed = spectrum(plane, width, height, null, fft);
         double dx = estimate.dxPx();
         double dy = estimate.dyPx();
@@ -297,7 +296,7 @@ public final class PhaseCorrelationAligner {
      * evaluated rather than one pair per frequency.
      */
     private static double[] translated(double[] spectrum, int width, int height, double dx, double dy,
-                                       DoubleFFT_2D fft) {
+                                       RowColumnFft fft) {
         double[] out = new double[spectrum.length];
         double[] cosX = new double[width];
         double[] sinX = new double[width];
@@ -383,7 +382,7 @@ public final class PhaseCorrelationAligner {
     }
 
     /** Forward FFT of the mean-subtracted, windowed plane, as interleaved complex rows (length {@code 2·w·h}). */
-    private static double[] spectrum(float[] plane, int width, int height, double[] window, DoubleFFT_2D fft) {
+    private static double[] spectrum(float[] plane, int width, int height, double[] window, RowColumnFft fft) {
         double sum = 0;
         for (float v : plane) {
             sum += v;
@@ -423,7 +422,7 @@ public final class PhaseCorrelationAligner {
     }
 
     private static Shift locatePeak(double[] crossPower, int width, int height, double limitX, double limitY,
-                                    DoubleFFT_2D fft) {
+                                    RowColumnFft fft) {
         double[] surface = crossPower.clone();
         fft.complexInverse(surface, false);
         int maxX = (int) Math.floor(limitX);
