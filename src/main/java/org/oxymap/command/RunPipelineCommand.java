@@ -54,6 +54,14 @@ public class RunPipelineCommand implements Command {
     @Parameter(label = "Min. particle area (nm²)", persist = false)
     private double min_area_nm2 = 2000;
 
+    @Parameter(label = "Probe FWHM (nm)", persist = false,
+            description = "The beam's spatial resolution; 0 = point probe (no blur in the models, no deconvolution)")
+    private double probe_fwhm_nm = 0;
+
+    @Parameter(label = "Deconvolve probe", persist = false,
+            description = "With a probe FWHM: undo the probe blur on the aligned transmission before the logarithm")
+    private boolean deconvolve_probe = true;
+
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
@@ -74,7 +82,8 @@ public class RunPipelineCommand implements Command {
                     Double.NaN, Map.of());
             Path outDir = out.toPath();
             PipelineResult r = PipelineRunner.run(inputs,
-                    PipelineRunner.settings(time_s, section_nm, bin_nm, background, threshold, min_area_nm2), outDir,
+                    PipelineRunner.withProbe(PipelineRunner.settings(time_s, section_nm, bin_nm, background,
+                            threshold, min_area_nm2), probe_fwhm_nm, deconvolve_probe), outDir,
                     null, new ImageJProgress());
             summary = PipelineRunner.summary(r, outDir);
         } catch (java.io.IOException e) {

@@ -37,6 +37,8 @@ public class RunPipelinePlugin implements PlugIn {
             d.addChoice("background", new String[] {"none", "constant", "linear"}, def.background().label());
             d.addChoice("threshold", ThresholdMethod.labels().toArray(new String[0]), "noise");
             d.addNumber("min_area_nm2", def.minAreaNm2());
+            d.addNumber("probe_fwhm_nm", 0);
+            d.addCheckbox("deconvolve_probe", true);
             if (!d.show()) {
                 return;
             }
@@ -46,6 +48,7 @@ public class RunPipelinePlugin implements PlugIn {
             Path out = requiredPath(d.nextString(), "out");
             PipelineSettings settings = PipelineRunner.settings(d.nextNumber(), d.nextNumber(), d.nextNumber(),
                     d.nextString(), d.nextString(), d.nextNumber());
+            settings = PipelineRunner.withProbe(settings, d.nextNumber(), d.nextBoolean());
             Path energiesFile = energies == null || energies.isBlank() ? null : Path.of(energies.trim());
             // a stack that cannot fit stops here with advice, before anything is read
             PipelineRunner.checkMemory(stack, energiesFile, PipelineRunner.splitPaths(references).size(),

@@ -482,6 +482,24 @@ public final class PipelineRunner {
         return s;
     }
 
+    /**
+     * The probe of the Fiji dialogs: {@code probeFwhmNm} = 0 leaves the settings as they are (point probe); above 0
+     * the model fits know the probe and, with {@code deconvolve}, the aligned transmission is deconvolved before the
+     * logarithm (as the CLI's {@code --probe-fwhm-nm} and {@code --deconvolve-probe}).
+     *
+     * @throws IllegalArgumentException naming {@code probe_fwhm_nm} when it is negative or not finite
+     */
+    public static PipelineSettings withProbe(PipelineSettings s, double probeFwhmNm, boolean deconvolve) {
+        if (!(probeFwhmNm >= 0 && Double.isFinite(probeFwhmNm))) {
+            throw new IllegalArgumentException("parameter probe_fwhm_nm is " + probeFwhmNm
+                    + ", expected the probe's FWHM in nm, or 0 for a point probe");
+        }
+        if (probeFwhmNm == 0) {
+            return s;
+        }
+        return s.withModelFits(s.modelFits().withProbeFwhmNm(probeFwhmNm).withDeconvolveProbe(deconvolve));
+    }
+
     /** Splits a comma-separated list of paths (as macros and the CLI give them), ignoring blanks. */
     public static List<Path> splitPaths(String commaSeparated) {
         List<Path> out = new ArrayList<>();

@@ -46,7 +46,7 @@ public class CommandsHeadlessTest {
             names.add(item.getName());
         }
         assertEquals(List.of("stack", "energies", "references", "out", "time_s", "section_nm", "bin_nm",
-                "background", "threshold", "min_area_nm2"), names);
+                "background", "threshold", "min_area_nm2", "probe_fwhm_nm", "deconvolve_probe"), names);
     }
 
     @Test
@@ -77,9 +77,12 @@ public class CommandsHeadlessTest {
                 + PRIMARY.resolve("references/Mn4.csv");
         var module = context.service(CommandService.class).run(RunPipelineCommand.class, true,
                 Map.of("stack", PRIMARY.resolve("stack.tif").toFile(), "references", refs, "out", out.toFile(),
-                        "time_s", 1e6)).get();
+                        "time_s", 1e6, "probe_fwhm_nm", 10.0)).get();
         assertTrue(String.valueOf(module.getOutput("summary")).contains("particles"));
         assertAllRowD(out.resolve("fits.csv"));
+        // the bundled phantom's 10 nm probe, deconvolved by default
+        String params = Files.readString(out.resolve("params.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(params.matches("(?s).*\"deconvolve_probe\"\\s*:\\s*true.*"), params);
     }
 
     /** The bundled phantom was made with D = 1e-17 cm²/s. */

@@ -66,6 +66,31 @@ class PluginsHeadlessTest {
         assertTrue(bad.getMessage().contains("pixel"), bad.getMessage());
     }
 
+    /**
+     * The bundled phantom was made with a 10 nm probe: given in the dialog, the run deconvolves it (params.json says
+     * so) and still finds the phantom's D; a negative FWHM is refused by name.
+     */
+    @Test
+    void runPipelinePluginTakesTheProbe(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("with probe");
+        String refs = PRIMARY.resolve("references/Mn2.csv") + "," + PRIMARY.resolve("references/Mn3.csv") + ","
+                + PRIMARY.resolve("references/Mn4.csv");
+        String common = "stack=[" + PRIMARY.resolve("stack.tif") + "] references=[" + refs + "] time_s=1000000";
+        Throwable e = MacroRunner.runWithOptions(new RunPipelinePlugin(), common + " out=[" + out
+                + "] probe_fwhm_nm=10 deconvolve_probe");
+        if (e != null) {
+            throw new AssertionError(e);
+        }
+        String params = Files.readString(out.resolve("params.json"), StandardCharsets.UTF_8);
+        assertTrue(params.matches("(?s).*\"probe_fwhm_nm\"\\s*:\\s*10(\\.0)?\\s*[,}].*"), params);
+        assertTrue(params.matches("(?s).*\"deconvolve_probe\"\\s*:\\s*true.*"), params);
+        CommandsHeadlessTest.assertAllRowD(out.resolve("fits.csv"));
+        Throwable bad = MacroRunner.runWithOptions(new RunPipelinePlugin(), common + " out=[" + tmp.resolve("bad")
+                + "] probe_fwhm_nm=-5");
+        assertNotNull(bad);
+        assertTrue(bad.getMessage().contains("probe_fwhm_nm"), bad.getMessage());
+    }
+
     @Test
     void missingStackIsNamedHeadless(@TempDir Path tmp) throws Exception {
         Path missing = tmp.resolve("nope.tif");

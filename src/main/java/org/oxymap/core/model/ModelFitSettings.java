@@ -57,7 +57,8 @@ public record ModelFitSettings(OffsetMode offsetMode, double offsetNm, double of
     public ModelFitSettings withOffset(OffsetMode mode, double fixedOrMaxNm) {
         return mode == OffsetMode.FIXED ? new ModelFitSettings(mode, fixedOrMaxNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm, deconvolveProbe)
                 : mode == OffsetMode.UNIFORM ? new ModelFitSettings(mode, offsetNm, fixedOrMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm, deconvolveProbe)
-                : new ModelFitSettings(mode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm);
+                : new ModelFitSettings(mode, offsetNm, offsetMaxNm, bootstrapReplicates, bootstrapSeed, probeFwhmNm,
+                        deconvolveProbe);
     }
 
     public ModelFitSettings withBootstrap(int replicates, long seed) {
