@@ -514,8 +514,9 @@ public final class ProfileModelFitter {
          * falls, kept within the bounds; for a bootstrap resample, whose optimum lies close to the original
          * one. Converged when a step moves θ by less than 1e−7 of its range (or χ² no longer falls); typically 2–4
          * steps of 3 model evaluations, where Levenberg–Marquardt (Commons Math, with its set-up) needs about
-         * twice as many. Falls back to {@link #optimise} when it does not converge in 20 steps, or when no fraction
-         * of a large step lowers χ² (a kink of the core–shell χ², where a core edge crosses a pixel's chord).
+         * twice as many. When no fraction of a large step lowers χ² (a kink of the core–shell χ², where a core edge
+         * crosses a pixel's chord) it takes {@link #kinkMinimum}; it falls back to {@link #optimise} when it does not
+         * converge in 20 steps.
          */
         Solution refine(double start) {
             return refine(start, false);
@@ -560,7 +561,9 @@ public final class ProfileModelFitter {
                     step *= 0.5;
                 }
                 if (!improved && fullStep > 1e3 * tolerance) {
-                    return optimise(theta); // stalled on a kink of χ² (core–shell): Levenberg–Marquardt from here
+                    // stalled on a kink of χ² (core–shell): the minimum within a full step either side
+                    Solution s = kinkMinimum(theta, chi2, fullStep, tolerance, thetaOnly);
+                    return s != null ? s : optimise(theta);
                 }
                 if (!improved || Math.abs(step) < tolerance) {
                     if (thetaOnly) {
@@ -577,6 +580,49 @@ public final class ProfileModelFitter {
                 }
             }
             return optimise(start);
+        }
+
+        /**
+         * The minimum of χ²(θ) on [θ − span, θ + span] (within the bounds) by Brent's method (Commons Math), which
+         * needs no derivative and so is not stopped by a kink: where a core edge crosses a pixel's chord the
+         * core–shell χ² has one, Gauss–Newton's step then lowers χ² by no fraction, and Levenberg–Marquardt from
+         * there took up to hundreds of evaluations with a Jacobian each (the global core–shell bootstrap was 20 ×
+         * the diffusion one). Keeps θ when nothing in the interval is lower; null if the search fails.
+         */
+        private Solution kinkMinimum(double theta, double chi2, double span, double tolerance, boolean thetaOnly) {
+            double lo = clamp(theta - span);
+            double hi = clamp(theta + span);
+            if (!(hi > lo)) {
+                return null;
+            }
+            double[] r = new double[rows];
+            double[] c = new double[2 * particles.size()];
+            org.apache.commons.math3.optim.univariate.UnivariatePointValuePair best;
+            try {
+                best = new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-10, tolerance).optimize(
+                        new org.apache.commons.math3.optim.MaxEval(200),
+                        new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(
+                                t -> project(clamp(t), r, c)),
+                        org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                        new org.apache.commons.math3.optim.univariate.SearchInterval(lo, hi, theta));
+            } catch (RuntimeException e) {
+                return null;
+            }
+            double found = best.getValue() < chi2 ? clamp(best.getPoint()) : theta;
+            double[] c1 = new double[2 * particles.size()];
+            double finalChi2 = project(found, r, c1);
+            if (!Double.isFinite(finalChi2)) {
+                return null;
+            }
+            if (thetaOnly) {
+                return new Solution(found, c1, finalChi2, Double.NaN);
+            }
+            double[][] j = jacobian(found, new double[rows], new double[rows], c);
+            double h = 0;
+            for (double[] row : j) {
+                h += row[0] * row[0];
+            }
+            return new Solution(found, c1, finalChi2, h);
         }
 
         /** Central difference of the projected residual (one-sided at a bound). */
