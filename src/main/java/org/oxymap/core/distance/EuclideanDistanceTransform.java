@@ -48,13 +48,9 @@ public final class EuclideanDistanceTransform {
             throw new IllegalArgumentException("foreground must not be null");
         }
         checkGeometry(foreground.length, "foreground", width, height, pixelWidthNm, pixelHeightNm);
-        double[] squared = new double[foreground.length];
-        squaredDistances(foreground, width, height, pixelWidthNm, pixelHeightNm, orNone(listener), true,
-                new Scratch(), squared);
-        float[] out = new float[squared.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) Math.sqrt(squared[i]);
-        }
+        float[] out = new float[foreground.length];
+        distances(foreground, width, height, pixelWidthNm, pixelHeightNm, orNone(listener), true, new Scratch(),
+                new double[foreground.length], out, 0, width);
         return out;
     }
 
@@ -183,17 +179,8 @@ public final class EuclideanDistanceTransform {
                     own[to + bx] = ids[from + bx] == id;
                 }
             }
-            double[] squared = scratch.squared(boxArea);
-            squaredDistances(own, boxWidth, boxHeight, pw, ph, listener, false, scratch, squared);
-            for (int by = 0; by < boxHeight; by++) {
-                int from = by * boxWidth;
-                int to = (y0 + by) * width + x0;
-                for (int bx = 0; bx < boxWidth; bx++) {
-                    if (own[from + bx]) {
-                        out[to + bx] = (float) Math.sqrt(squared[from + bx]);
-                    }
-                }
-            }
+            distances(own, boxWidth, boxHeight, pw, ph, listener, false, scratch, scratch.squared(boxArea), out,
+                    y0 * width + x0, width);
             listener.progress(STAGE, doneArea.addAndGet((long) boxWidth * boxHeight), area);
         });
         return out;
@@ -266,18 +253,20 @@ public final class EuclideanDistanceTransform {
     }
 
     /**
-     * Squared distance to the nearest {@code false} pixel of {@code inside}, 0 on {@code false} pixels,
-     * +infinity when there is none, written to {@code g} (length width*height).
+     * Distance to the nearest {@code false} pixel of {@code inside} (+infinity when there is none) written for every
+     * {@code true} pixel (x, y) to {@code out[outOffset + y * outStride + x]}; {@code out} is not written elsewhere.
+     * {@code g} (length width*height) holds the row pass's squared distances.
      *
      * <p>The row pass has a binary input (0 or +infinity), so its lower envelope is the nearest site to the left
      * or right: two sweeps per row give the same squared distance {@code ((p - q) * spacing)^2} as the envelope,
      * at a fraction of its cost. The column pass runs the envelope over each run of {@code true} pixels of a
      * column together with the {@code false} pixel at either end: a site beyond such a pixel is farther and has
      * f &ge; 0, so it can never be nearer than that pixel, whose f is 0, and floating-point rounding keeps the
-     * order. Background pixels keep 0.
+     * order. Background pixels are not written (the caller's 0 stays).
      */
-    private static void squaredDistances(boolean[] inside, int width, int height, double pw, double ph,
-            ProgressListener listener, boolean reportProgress, Scratch scratch, double[] g) {
+    private static void distances(boolean[] inside, int width, int height, double pw, double ph,
+            ProgressListener listener, boolean reportProgress, Scratch scratch, double[] g, float[] out,
+            int outOffset, int outStride) {
         scratch.lines(Math.max(width, height));
         double[] f = scratch.f;
         double[] d = scratch.d;
@@ -314,7 +303,7 @@ public final class EuclideanDistanceTransform {
                 }
                 lowerEnvelope(f, n, ph, d, sites, breaks);
                 for (int yy = first; yy <= last; yy++) {
-                    g[yy * width + x] = d[yy - lo];
+                    out[outOffset + yy * outStride + x] = (float) Math.sqrt(d[yy - lo]);
                 }
                 y++;
             }
