@@ -17,15 +17,17 @@ final class CoreShellShape implements BinnedShape {
 
     private final double[] radius;
     private final double[] sectionWeight;
-    /** [section][node]: ρ², z_lo, z_hi, and w_j / Σ_j w_j L_j of the node's pixel. */
+    /**
+     * [section][node], nodes in ascending ρ²: ρ², z_lo, z_hi, the node's weight in its bin (its pixel's weight in
+     * the bin times w_j / Σ_j w_j L_j of the pixel) and the bin. Sorted by ρ², the nodes inside a core are a prefix.
+     */
     private final double[][] rhoSq;
     private final double[][] zLo;
     private final double[][] zHi;
-    private final double[][] scale;
-    /** [section][node]: the node's pixel. */
-    private final int[][] pixelOf;
-    private final int[] bin;
-    private final double[] pixelWeight;
+    private final double[][] nodeWeight;
+    private final int[][] nodeBin;
+    /** The unit shape with no core: every section's weight times the bin's share of pixel weight (1 when it has any). */
+    private final double[] noCore;
     private final int bins;
 
     CoreShellShape(ProfiledParticle p, List<LamellaSection> sections) {
@@ -41,17 +43,18 @@ final class CoreShellShape implements BinnedShape {
         rhoSq = new double[ns][];
         zLo = new double[ns][];
         zHi = new double[ns][];
-        scale = new double[ns][];
-        pixelOf = new int[ns][];
-        bin = p.bin.clone();
+        nodeWeight = new double[ns][];
+        nodeBin = new int[ns][];
+        int[] bin = p.bin;
         double[] binWeight = new double[bins];
         for (int i = 0; i < n; i++) {
             binWeight[bin[i]] += p.weight[i];
         }
-        pixelWeight = new double[n];
+        double[] pixelWeight = new double[n];
         for (int i = 0; i < n; i++) {
             pixelWeight[i] = p.weight[i] / binWeight[bin[i]];
         }
+        noCore = new double[bins];
         int nodes = probe.nodes();
         for (int s = 0; s < ns; s++) {
             LamellaSection section = sections.get(s);
@@ -84,19 +87,24 @@ final class CoreShellShape implements BinnedShape {
                     kept.get(k)[4] /= norm;
                 }
             }
+            kept.sort(java.util.Comparator.comparingDouble(e -> e[1]));
             int m = kept.size();
             rhoSq[s] = new double[m];
             zLo[s] = new double[m];
             zHi[s] = new double[m];
-            scale[s] = new double[m];
-            pixelOf[s] = new int[m];
+            nodeWeight[s] = new double[m];
+            nodeBin[s] = new int[m];
             for (int k = 0; k < m; k++) {
                 double[] e = kept.get(k);
-                pixelOf[s][k] = (int) e[0];
+                int pixel = (int) e[0];
                 rhoSq[s][k] = e[1];
                 zLo[s][k] = e[2];
                 zHi[s][k] = e[3];
-                scale[s][k] = e[4];
+                nodeWeight[s][k] = pixelWeight[pixel] * e[4];
+                nodeBin[s][k] = bin[pixel];
+            }
+            for (int i = 0; i < n; i++) {
+                noCore[bin[i]] += sectionWeight[s] * pixelWeight[i];
             }
         }
     }
@@ -110,9 +118,14 @@ final class CoreShellShape implements BinnedShape {
         return min;
     }
 
+    /**
+     * The shell's weight per bin: the no-core shape less, for each section, the core's share of every node's chord;
+     * only the nodes inside the core (a prefix of the ρ²-sorted nodes) are visited.
+     */
     @Override
     public void unit(double shellNm, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
+        System.arraycopy(noCore, 0, out, 0, bins);
+        java.util.Arrays.fill(out, bins, out.length, 0.0);
         for (int s = 0; s < radius.length; s++) {
             double core = Math.max(0.0, radius[s] - shellNm);
             double coreSq = core * core;
@@ -120,18 +133,11 @@ final class CoreShellShape implements BinnedShape {
             double[] r2 = rhoSq[s];
             double[] lo = zLo[s];
             double[] hi = zHi[s];
-            double[] f = scale[s];
-            int[] pix = pixelOf[s];
-            for (int k = 0; k < r2.length; k++) {
-                double inCore = 0.0;
-                if (coreSq > r2[k]) {
-                    double half = Math.sqrt(coreSq - r2[k]);
-                    inCore = Math.max(0.0, Math.min(hi[k], half) - Math.max(lo[k], -half)) * f[k];
-                }
-                out[bin[pix[k]]] -= w * pixelWeight[pix[k]] * inCore;
-            }
-            for (int i = 0; i < pixelWeight.length; i++) {
-                out[bin[i]] += w * pixelWeight[i];
+            double[] f = nodeWeight[s];
+            int[] b = nodeBin[s];
+            for (int k = 0; k < r2.length && r2[k] < coreSq; k++) {
+                double half = Math.sqrt(coreSq - r2[k]);
+                out[b[k]] -= w * f[k] * Math.max(0.0, Math.min(hi[k], half) - Math.max(lo[k], -half));
             }
         }
     }
