@@ -95,7 +95,8 @@ public final class SeparableKernelShifter {
         return resample(plane, 0, width, height, 0, height, dx, dy, kernel, false);
     }
 
-    private static boolean positive(float[] values, int from, int to) {
+    /** True when every value in [from, to) is positive and finite (what resampling in ln(counts) needs). */
+    static boolean positive(float[] values, int from, int to) {
         for (int i = from; i < to; i++) {
             float v = values[i];
             if (!(v > 0) || !Float.isFinite(v)) {

@@ -310,11 +310,6 @@ public final class StackAligner {
     }
 
     private static boolean allPositive(float[] p) {
-        for (float v : p) {
-            if (!(v > 0) || !Float.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return SeparableKernelShifter.positive(p, 0, p.length);
     }
 }

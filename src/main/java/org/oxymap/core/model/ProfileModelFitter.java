@@ -504,15 +504,21 @@ public final class ProfileModelFitter {
             } catch (RuntimeException e) {
                 return null;
             }
-            double theta = clamp(optimum.getPoint().getEntry(0));
-            double[] c1 = new double[2 * particles.size()];
-            double chi2 = project(theta, r0, c1);
-            double[][] jac = jacobian(theta, rp, rm, c);
+            return solutionAt(clamp(optimum.getPoint().getEntry(0)), r0, rp, rm, c);
+        }
+
+        /**
+         * The solution at θ: concentrations, χ² and the curvature JᵀJ of the residual; null when χ² is not finite.
+         * The arrays are work space.
+         */
+        private Solution solutionAt(double theta, double[] r, double[] rp, double[] rm, double[] scratch) {
+            double[] c = new double[2 * particles.size()];
+            double chi2 = project(theta, r, c);
             double jtj = 0;
-            for (double[] row : jac) {
+            for (double[] row : jacobian(theta, rp, rm, scratch)) {
                 jtj += row[0] * row[0];
             }
-            return Double.isFinite(chi2) ? new Solution(theta, c1, chi2, jtj) : null;
+            return Double.isFinite(chi2) ? new Solution(theta, c, chi2, jtj) : null;
         }
 
         /**
@@ -572,17 +578,7 @@ public final class ProfileModelFitter {
                     return s != null ? s : optimise(theta);
                 }
                 if (!improved || Math.abs(step) < tolerance) {
-                    if (thetaOnly) {
-                        return new Solution(theta, c, chi2, Double.NaN);
-                    }
-                    double[] c1 = new double[2 * particles.size()];
-                    double finalChi2 = project(theta, r, c1);
-                    double[][] j = jacobian(theta, rp, rm, c);
-                    double h = 0;
-                    for (double[] row : j) {
-                        h += row[0] * row[0];
-                    }
-                    return Double.isFinite(finalChi2) ? new Solution(theta, c1, finalChi2, h) : null;
+                    return thetaOnly ? new Solution(theta, c, chi2, Double.NaN) : solutionAt(theta, r, rp, rm, c);
                 }
             }
             return optimise(start);
@@ -613,20 +609,12 @@ public final class ProfileModelFitter {
                 return null;
             }
             double found = best.getValue() < chi2 ? clamp(best.getPoint()) : theta;
-            double[] c1 = new double[2 * particles.size()];
-            double finalChi2 = project(found, r, c1);
-            if (!Double.isFinite(finalChi2)) {
-                return null;
-            }
             if (thetaOnly) {
-                return new Solution(found, c1, finalChi2, Double.NaN);
+                double[] c1 = new double[2 * particles.size()];
+                double finalChi2 = project(found, r, c1);
+                return Double.isFinite(finalChi2) ? new Solution(found, c1, finalChi2, Double.NaN) : null;
             }
-            double[][] j = jacobian(found, new double[rows], new double[rows], c);
-            double h = 0;
-            for (double[] row : j) {
-                h += row[0] * row[0];
-            }
-            return new Solution(found, c1, finalChi2, h);
+            return solutionAt(found, r, new double[rows], new double[rows], c);
         }
 
         /** Central difference of the projected residual (one-sided at a bound). */
