@@ -1,6 +1,7 @@
 package org.oxymap.core.distance;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 import org.oxymap.core.progress.ProgressListener;
 
@@ -81,106 +82,168 @@ public final class EuclideanDistanceTransform {
             throw new IllegalArgumentException("labels must not be null");
         }
         checkGeometry(labels.length, "labels", width, height, pixelWidthNm, pixelHeightNm);
-        int[] range = labelRange(labels);
-        int minLabel = range[0];
-        int maxLabel = range[1];
-        if (minLabel < 0) {
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] < 0) {
-                    throw new IllegalArgumentException("labels must be >= 0, found " + labels[i] + " at index " + i);
-                }
-            }
-        }
         ProgressListener progress = orNone(listener);
         if (!touchingCountsAsEdge) {
             boolean[] foreground = new boolean[labels.length];
             for (int i = 0; i < labels.length; i++) {
+                if (labels[i] < 0) {
+                    throw negativeLabel(labels[i], i);
+                }
                 foreground[i] = labels[i] != 0;
             }
             return distanceToBackground(foreground, width, height, pixelWidthNm, pixelHeightNm, progress);
         }
-        return distanceToOtherLabels(labels, maxLabel, width, height, pixelWidthNm, pixelHeightNm, progress);
-    }
-
-    /**
-     * {min, max} of the labels (with 0 included), from bands of the image in parallel: at 4096² this pass is as long
-     * as the per-label transforms of a few thousand particles, so done serially it alone would cap the speed-up.
-     */
-    private static int[] labelRange(int[] labels) {
-        int bands = Math.max(1, Math.min(labels.length >> 16, 4 * Runtime.getRuntime().availableProcessors()));
-        int per = (labels.length + bands - 1) / bands;
-        int[][] partial = new int[bands][];
-        java.util.stream.IntStream.range(0, bands).parallel().forEach(band -> {
-            int lo = 0;
-            int hi = 0;
-            int end = Math.min(labels.length, (band + 1) * per);
-            for (int i = band * per; i < end; i++) {
-                int v = labels[i];
-                hi = v > hi ? v : hi;
-                lo = v < lo ? v : lo;
-            }
-            partial[band] = new int[] {lo, hi};
-        });
-        int lo = 0;
-        int hi = 0;
-        for (int[] r : partial) {
-            lo = Math.min(lo, r[0]);
-            hi = Math.max(hi, r[1]);
-        }
-        return new int[] {lo, hi};
-    }
-
-    private static float[] distanceToOtherLabels(int[] labels, int maxLabel, int width, int height,
-            double pw, double ph, ProgressListener listener) {
-        int[] ids;
-        int idCount;
-        if (maxLabel <= labels.length) {
-            ids = labels;
-            idCount = maxLabel;
-        } else {
+        // The output's allocation (zeroing tens of MB on one thread) overlaps the scan for the bounding boxes.
+        ForkJoinTask<float[]> output = ForkJoinTask.adapt(() -> new float[labels.length]).fork();
+        Boxes boxes = Boxes.of(labels, width, height);
+        int[] ids = labels;
+        if (boxes.maxLabel > labels.length) {
+            // ids far beyond the pixel count would make the per-id tables huge: number them 1..n first
             int[] distinct = Arrays.stream(labels).filter(l -> l != 0).distinct().sorted().toArray();
             ids = new int[labels.length];
             for (int i = 0; i < labels.length; i++) {
                 ids[i] = labels[i] == 0 ? 0 : Arrays.binarySearch(distinct, labels[i]) + 1;
             }
-            idCount = distinct.length;
+            boxes = Boxes.of(ids, width, height);
         }
-        int[][] box = boundingBoxes(ids, idCount, width, height);
-        int[] minX = box[0];
-        int[] maxX = box[1];
-        int[] minY = box[2];
-        int[] maxY = box[3];
-        long totalArea = 0;
-        for (int id = 1; id <= idCount; id++) {
-            if (maxX[id] >= 0) {
-                totalArea += (long) grownSpan(minX[id], maxX[id], width) * grownSpan(minY[id], maxY[id], height);
+        return distanceToOtherLabels(ids, boxes, output.join(), width, height, pixelWidthNm, pixelHeightNm,
+                progress);
+    }
+
+    private static IllegalArgumentException negativeLabel(int label, int index) {
+        return new IllegalArgumentException("labels must be >= 0, found " + label + " at index " + index);
+    }
+
+    /**
+     * Bounding box {minX, maxX, minY, maxY} of every label (index = label; max −1 for an absent label) and the largest
+     * label, found in one scan of the runs of equal labels, in bands of rows in parallel. Each band grows its own tables
+     * to the largest label it meets, so no separate pass for the label range is needed.
+     */
+    private static final class Boxes {
+        int maxLabel;
+        int[] minX = new int[0];
+        int[] maxX = new int[0];
+        int[] minY = new int[0];
+        int[] maxY = new int[0];
+
+        static Boxes of(int[] labels, int width, int height) {
+            int bands = Math.min(height, 4 * Runtime.getRuntime().availableProcessors());
+            int rowsPerBand = (height + bands - 1) / bands;
+            Boxes[] partial = new Boxes[bands];
+            java.util.stream.IntStream.range(0, bands).parallel().forEach(band -> {
+                Boxes b = new Boxes();
+                int y1 = Math.min(height, (band + 1) * rowsPerBand);
+                for (int y = band * rowsPerBand; y < y1; y++) {
+                    b.scanRow(labels, y, width);
+                }
+                partial[band] = b;
+            });
+            Boxes all = partial[0];
+            for (int band = 1; band < bands; band++) {
+                all.merge(partial[band]);
+            }
+            return all;
+        }
+
+        private void scanRow(int[] labels, int y, int width) {
+            int row = y * width;
+            int x = 0;
+            while (x < width) {
+                int id = labels[row + x];
+                if (id == 0) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x + 1 < width && labels[row + x + 1] == id) {
+                    x++;
+                }
+                if (id < 0) {
+                    throw negativeLabel(id, row + start);
+                }
+                maxLabel = Math.max(maxLabel, id);
+                if (id > labels.length) { // only the largest label is needed: the caller renumbers
+                    x++;
+                    continue;
+                }
+                if (id >= minX.length) {
+                    grow(id);
+                }
+                if (start < minX[id]) {
+                    minX[id] = start;
+                }
+                if (x > maxX[id]) {
+                    maxX[id] = x;
+                }
+                if (y < minY[id]) {
+                    minY[id] = y;
+                }
+                maxY[id] = y;
+                x++;
             }
         }
-        float[] out = new float[labels.length];
+
+        /** Makes room for labels up to {@code id} (tables at least doubled, so growing costs O(maxLabel) in all). */
+        private void grow(int id) {
+            int old = minX.length;
+            int size = Math.max(id + 1, Math.min(Integer.MAX_VALUE - 8, 2 * old));
+            minX = Arrays.copyOf(minX, size);
+            maxX = Arrays.copyOf(maxX, size);
+            minY = Arrays.copyOf(minY, size);
+            maxY = Arrays.copyOf(maxY, size);
+            Arrays.fill(minX, old, size, Integer.MAX_VALUE);
+            Arrays.fill(maxX, old, size, -1);
+            Arrays.fill(minY, old, size, Integer.MAX_VALUE);
+            Arrays.fill(maxY, old, size, -1);
+        }
+
+        private void merge(Boxes b) {
+            maxLabel = Math.max(maxLabel, b.maxLabel);
+            if (b.minX.length > minX.length) {
+                grow(b.minX.length - 1);
+            }
+            int n = b.minX.length;
+            for (int id = 1; id < n; id++) {
+                minX[id] = Math.min(minX[id], b.minX[id]);
+                maxX[id] = Math.max(maxX[id], b.maxX[id]);
+                minY[id] = Math.min(minY[id], b.minY[id]);
+                maxY[id] = Math.max(maxY[id], b.maxY[id]);
+            }
+        }
+
+        boolean present(int id) {
+            return id < maxX.length && maxX[id] >= 0;
+        }
+    }
+
+    private static float[] distanceToOtherLabels(int[] ids, Boxes boxes, float[] out, int width, int height,
+            double pw, double ph, ProgressListener listener) {
+        int idCount = Math.min(boxes.maxLabel, boxes.maxX.length - 1);
+        long totalArea = 0;
+        for (int id = 1; id <= idCount; id++) {
+            if (boxes.present(id)) {
+                totalArea += (long) grownSpan(boxes.minX[id], boxes.maxX[id], width)
+                        * grownSpan(boxes.minY[id], boxes.maxY[id], height);
+            }
+        }
         java.util.concurrent.atomic.AtomicLong doneArea = new java.util.concurrent.atomic.AtomicLong();
         long area = totalArea;
         // Each label writes only its own pixels, so labels are transformed in parallel.
         java.util.stream.IntStream.rangeClosed(1, idCount).parallel().forEach(id -> {
-            if (maxX[id] < 0) {
+            if (!boxes.present(id)) {
                 return;
             }
             listener.checkCancelled(STAGE);
-            int x0 = Math.max(0, minX[id] - 1);
-            int y0 = Math.max(0, minY[id] - 1);
-            int boxWidth = grownSpan(minX[id], maxX[id], width);
-            int boxHeight = grownSpan(minY[id], maxY[id], height);
+            int x0 = Math.max(0, boxes.minX[id] - 1);
+            int y0 = Math.max(0, boxes.minY[id] - 1);
+            int boxWidth = grownSpan(boxes.minX[id], boxes.maxX[id], width);
+            int boxHeight = grownSpan(boxes.minY[id], boxes.maxY[id], height);
             Scratch scratch = SCRATCH.get();
-            int boxArea = boxWidth * boxHeight;
-            boolean[] own = scratch.own(boxArea);
+            double[] g = scratch.squared(boxWidth * boxHeight);
             for (int by = 0; by < boxHeight; by++) {
-                int from = (y0 + by) * width + x0;
-                int to = by * boxWidth;
-                for (int bx = 0; bx < boxWidth; bx++) {
-                    own[to + bx] = ids[from + bx] == id;
-                }
+                nearestOtherInRow(ids, (y0 + by) * width + x0, id, boxWidth, pw, g, by * boxWidth);
             }
-            distances(own, boxWidth, boxHeight, pw, ph, listener, false, scratch, scratch.squared(boxArea), out,
-                    y0 * width + x0, width);
+            columnPass(g, boxWidth, boxHeight, ph, listener, false, scratch, out, y0 * width + x0, width);
             listener.progress(STAGE, doneArea.addAndGet((long) boxWidth * boxHeight), area);
         });
         return out;
@@ -192,89 +255,15 @@ public final class EuclideanDistanceTransform {
     }
 
     /**
-     * {minX, maxX, minY, maxY} of every id 1..idCount (index = id; max −1 for an absent id), from bands of rows in
-     * parallel when there are few enough ids for each band to keep its own boxes.
-     */
-    private static int[][] boundingBoxes(int[] ids, int idCount, int width, int height) {
-        int bands = idCount <= (1 << 16) ? Math.min(height, 4 * Runtime.getRuntime().availableProcessors()) : 1;
-        int rowsPerBand = (height + bands - 1) / bands;
-        int[][][] partial = new int[bands][][];
-        java.util.stream.IntStream.range(0, bands).parallel().forEach(band -> {
-            int[][] b = emptyBoxes(idCount);
-            int y1 = Math.min(height, (band + 1) * rowsPerBand);
-            for (int y = band * rowsPerBand; y < y1; y++) {
-                int row = y * width;
-                int x = 0;
-                while (x < width) {
-                    int id = ids[row + x];
-                    if (id == 0) {
-                        x++;
-                        continue;
-                    }
-                    int start = x;
-                    while (x + 1 < width && ids[row + x + 1] == id) {
-                        x++;
-                    }
-                    if (start < b[0][id]) {
-                        b[0][id] = start;
-                    }
-                    if (x > b[1][id]) {
-                        b[1][id] = x;
-                    }
-                    if (y < b[2][id]) {
-                        b[2][id] = y;
-                    }
-                    b[3][id] = y;
-                    x++;
-                }
-            }
-            partial[band] = b;
-        });
-        int[][] box = partial[0];
-        for (int band = 1; band < bands; band++) {
-            int[][] b = partial[band];
-            for (int id = 1; id <= idCount; id++) {
-                box[0][id] = Math.min(box[0][id], b[0][id]);
-                box[1][id] = Math.max(box[1][id], b[1][id]);
-                box[2][id] = Math.min(box[2][id], b[2][id]);
-                box[3][id] = Math.max(box[3][id], b[3][id]);
-            }
-        }
-        return box;
-    }
-
-    private static int[][] emptyBoxes(int idCount) {
-        int[][] b = new int[4][idCount + 1];
-        Arrays.fill(b[0], Integer.MAX_VALUE);
-        Arrays.fill(b[1], -1);
-        Arrays.fill(b[2], Integer.MAX_VALUE);
-        Arrays.fill(b[3], -1);
-        return b;
-    }
-
-    /**
      * Distance to the nearest {@code false} pixel of {@code inside} (+infinity when there is none) written for every
      * {@code true} pixel (x, y) to {@code out[outOffset + y * outStride + x]}; {@code out} is not written elsewhere.
      * {@code g} (length width*height) holds the row pass's squared distances.
-     *
-     * <p>The row pass has a binary input (0 or +infinity), so its lower envelope is the nearest site to the left
-     * or right: two sweeps per row give the same squared distance {@code ((p - q) * spacing)^2} as the envelope,
-     * at a fraction of its cost. The column pass runs the envelope over each run of {@code true} pixels of a
-     * column together with the {@code false} pixel at either end: a site beyond such a pixel is farther and has
-     * f &ge; 0, so it can never be nearer than that pixel, whose f is 0, and floating-point rounding keeps the
-     * order. Background pixels are not written (the caller's 0 stays).
      */
     private static void distances(boolean[] inside, int width, int height, double pw, double ph,
             ProgressListener listener, boolean reportProgress, Scratch scratch, double[] g, float[] out,
             int outOffset, int outStride) {
-        scratch.lines(Math.max(width, height));
-        double[] f = scratch.f;
-        double[] d = scratch.d;
-        int[] sites = scratch.sites;
-        double[] breaks = scratch.breaks;
         long total = (long) width + height;
         long every = Math.max(1, total / 100);
-
         for (int y = 0; y < height; y++) {
             listener.checkCancelled(STAGE);
             nearestSiteInRow(inside, y * width, width, pw, g);
@@ -282,16 +271,34 @@ public final class EuclideanDistanceTransform {
                 listener.progress(STAGE, y + 1, total);
             }
         }
+        columnPass(g, width, height, ph, listener, reportProgress, scratch, out, outOffset, outStride);
+    }
+
+    /**
+     * The column pass over the row pass's squared distances {@code g}, which are 0 exactly on the sites (pixels not
+     * inside) and positive elsewhere. It runs the envelope over each run of inside pixels of a column together with
+     * the site at either end: a site beyond such a pixel is farther and has f &ge; 0, so it can never be nearer than
+     * that pixel, whose f is 0, and floating-point rounding keeps the order. Only inside pixels are written.
+     */
+    private static void columnPass(double[] g, int width, int height, double ph, ProgressListener listener,
+            boolean reportProgress, Scratch scratch, float[] out, int outOffset, int outStride) {
+        scratch.lines(height);
+        double[] f = scratch.f;
+        double[] d = scratch.d;
+        int[] sites = scratch.sites;
+        double[] breaks = scratch.breaks;
+        long total = (long) width + height;
+        long every = Math.max(1, total / 100);
         for (int x = 0; x < width; x++) {
             listener.checkCancelled(STAGE);
             int y = 0;
             while (y < height) {
-                if (!inside[y * width + x]) {
+                if (g[y * width + x] == 0.0) {
                     y++;
                     continue;
                 }
                 int first = y;
-                while (y + 1 < height && inside[(y + 1) * width + x]) {
+                while (y + 1 < height && g[(y + 1) * width + x] != 0.0) {
                     y++;
                 }
                 int last = y;
@@ -318,29 +325,54 @@ public final class EuclideanDistanceTransform {
 
     /** Row pass: squared distance along the row to the nearest {@code false} pixel, +infinity when there is none. */
     private static void nearestSiteInRow(boolean[] inside, int row, int width, double pw, double[] g) {
-        int last = -1;
-        for (int x = 0; x < width; x++) {
+        int x = 0;
+        while (x < width) {
             if (!inside[row + x]) {
-                last = x;
                 g[row + x] = 0.0;
-            } else if (last < 0) {
-                g[row + x] = Double.POSITIVE_INFINITY;
-            } else {
-                double offset = (x - last) * pw;
-                g[row + x] = offset * offset;
+                x++;
+                continue;
             }
+            int start = x;
+            while (x + 1 < width && inside[row + x + 1]) {
+                x++;
+            }
+            runDistances(start, x, width, pw, g, row);
+            x++;
         }
-        last = -1;
-        for (int x = width - 1; x >= 0; x--) {
-            if (!inside[row + x]) {
-                last = x;
-            } else if (last >= 0) {
-                double offset = (x - last) * pw;
-                double s = offset * offset;
-                if (s < g[row + x]) {
-                    g[row + x] = s;
-                }
+    }
+
+    /**
+     * Row pass of one label inside its box: squared distance along the box row to the nearest pixel not carrying
+     * {@code id} (0 on those pixels), +infinity when the box row has none. Reads the labels directly.
+     */
+    private static void nearestOtherInRow(int[] ids, int from, int id, int width, double pw, double[] g, int row) {
+        int x = 0;
+        while (x < width) {
+            if (ids[from + x] != id) {
+                g[row + x] = 0.0;
+                x++;
+                continue;
             }
+            int start = x;
+            while (x + 1 < width && ids[from + x + 1] == id) {
+                x++;
+            }
+            runDistances(start, x, width, pw, g, row);
+            x++;
+        }
+    }
+
+    /**
+     * Squared distances of the run [start, end] of a row to the nearer of the sites just outside it, start − 1 and
+     * end + 1 (a site exists only inside the row): ((p − q) · spacing)², as the envelope of the binary row gives.
+     */
+    private static void runDistances(int start, int end, int width, double pw, double[] g, int row) {
+        boolean left = start > 0;
+        boolean right = end < width - 1;
+        for (int x = start; x <= end; x++) {
+            int toSite = !left ? end + 1 - x : !right ? x - start + 1 : Math.min(x - start + 1, end + 1 - x);
+            double offset = toSite * pw;
+            g[row + x] = left || right ? offset * offset : Double.POSITIVE_INFINITY;
         }
     }
 
@@ -352,22 +384,11 @@ public final class EuclideanDistanceTransform {
         /** Boxes larger than this (9 MB of work arrays) are allocated per label and not kept. */
         private static final int KEPT_AREA = 1 << 20;
 
-        private boolean[] own = new boolean[0];
         private double[] squared = new double[0];
         private double[] f = new double[0];
         private double[] d = new double[0];
         private int[] sites = new int[0];
         private double[] breaks = new double[1];
-
-        boolean[] own(int area) {
-            if (area > KEPT_AREA) {
-                return new boolean[area];
-            }
-            if (own.length < area) {
-                own = new boolean[area];
-            }
-            return own;
-        }
 
         double[] squared(int area) {
             if (area > KEPT_AREA) {

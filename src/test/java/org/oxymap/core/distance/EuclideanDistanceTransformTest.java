@@ -203,6 +203,39 @@ class EuclideanDistanceTransformTest {
     }
 
     @Test
+    void negativeLabelAnywhereIsNamedWithItsIndex() {
+        // the label scan runs in bands of rows: a negative label in the last band must still be found
+        int w = 5;
+        int h = 40;
+        int[] labels = new int[w * h];
+        labels[2 * w + 1] = 3;
+        labels[(h - 1) * w + 4] = -2;
+        for (boolean touching : new boolean[] {true, false}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> EuclideanDistanceTransform.distanceToOwnBoundary(labels, w, h, 1, 1, touching));
+            assertEquals("labels must be >= 0, found -2 at index " + ((h - 1) * w + 4), e.getMessage());
+        }
+    }
+
+    @Test
+    void labelsBeyondThePixelCountMixedWithSmallOnesInEveryBand() {
+        // ids above the pixel count are renumbered; small ids met before and after them keep their boxes
+        int w = 7;
+        int h = 24;
+        int[] labels = new int[w * h];
+        int[] expected = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int id = y % 3 == 0 ? 0 : y % 2 == 0 ? 5 + y : 2_000_000_000 - y;
+            for (int x = 1; x < w - 1; x++) {
+                labels[y * w + x] = id;
+                expected[y * w + x] = id == 0 ? 0 : 1 + y;
+            }
+        }
+        assertArrayEquals(EuclideanDistanceTransform.distanceToOwnBoundary(expected, w, h, 2, 3, true),
+                EuclideanDistanceTransform.distanceToOwnBoundary(labels, w, h, 2, 3, true), 0f);
+    }
+
+    @Test
     void badInputIsRejected() {
         boolean[] fg = new boolean[6];
         assertThrows(IllegalArgumentException.class,
