@@ -177,30 +177,37 @@ public final class LinearCombinationFitter {
         int len = to - from;
         int nPar = s.nPar;
         int nE = s.nE;
-        double[] acc = ws.acc;
+        double[][] acc = ws.acc;
         double[] btb = ws.btb;
         double[] jump = ws.jump;
-        Arrays.fill(acc, 0, nPar * CHUNK, 0.0);
+        for (double[] a : acc) {
+            Arrays.fill(a, 0, len, 0.0);
+        }
         Arrays.fill(btb, 0, len, 0.0);
         Arrays.fill(jump, 0, len, 0.0);
         int band = EdgeJump.bandEnergies(nE);
+        double[] v = ws.values;
         for (int e = 0; e < nE; e++) {
             float[] p = planes.get(e);
+            // the plane's values in double first: the loops below then vectorise, which they do not on float data
+            for (int i = 0; i < len; i++) {
+                v[i] = p[from + i];
+            }
+            // one array per parameter: the JIT vectorises these loops, not those over one array at k·CHUNK offsets
             for (int k = 0; k < nPar; k++) {
                 double a = s.a[e * nPar + k];
-                int off = k * CHUNK;
+                double[] ak = acc[k];
                 for (int i = 0; i < len; i++) {
-                    acc[off + i] += a * p[from + i];
+                    ak[i] += a * v[i];
                 }
             }
             for (int i = 0; i < len; i++) {
-                double v = p[from + i];
-                btb[i] += v * v;
+                btb[i] += v[i] * v[i];
             }
             double jw = EdgeJump.weight(e, nE, band);
             if (jw != 0.0) {
                 for (int i = 0; i < len; i++) {
-                    jump[i] += jw * p[from + i];
+                    jump[i] += jw * v[i];
                 }
             }
         }
@@ -212,7 +219,7 @@ public final class LinearCombinationFitter {
                 continue;
             }
             for (int k = 0; k < nPar; k++) {
-                c[k] = acc[k * CHUNK + i];
+                c[k] = acc[k][i];
             }
             s.unconstrained(c, x);
             if (!s.feasible(x) && (s.enumeration == null
@@ -231,21 +238,25 @@ public final class LinearCombinationFitter {
         int len = to - from;
         int nPar = s.nPar;
         int nE = s.nE;
-        int nG = nPar * nPar;
-        double[] acc = ws.acc;
-        double[] accW = ws.accW;
-        double[] gW = ws.gW;
+        double[][] acc = ws.acc;
+        double[][] accW = ws.accW;
+        double[][] gW = ws.gW;
         double[] btb = ws.btb;
         double[] bwb = ws.bwb;
         double[] jump = ws.jump;
-        Arrays.fill(acc, 0, nPar * CHUNK, 0.0);
-        Arrays.fill(accW, 0, nPar * CHUNK, 0.0);
-        Arrays.fill(gW, 0, nG * CHUNK, 0.0);
+        for (int k = 0; k < nPar; k++) {
+            Arrays.fill(acc[k], 0, len, 0.0);
+            Arrays.fill(accW[k], 0, len, 0.0);
+        }
+        for (double[] gk : gW) {
+            Arrays.fill(gk, 0, len, 0.0);
+        }
         Arrays.fill(btb, 0, len, 0.0);
         Arrays.fill(bwb, 0, len, 0.0);
         Arrays.fill(jump, 0, len, 0.0);
         int band = EdgeJump.bandEnergies(nE);
         double[] wt = ws.weight;
+        double[] v = ws.values;
         for (int e = 0; e < nE; e++) {
             float[] p = planes.get(e);
             float[] q = countPlanes.get(e);
@@ -253,29 +264,29 @@ public final class LinearCombinationFitter {
             for (int i = 0; i < len; i++) {
                 double counts = q[from + i];
                 wt[i] = counts > 0 ? 1.0 / (1.0 / counts + invI0) : 0.0;
+                v[i] = p[from + i];
             }
             for (int k = 0; k < nPar; k++) {
                 double a = s.a[e * nPar + k];
-                int off = k * CHUNK;
+                double[] ak = acc[k];
+                double[] awk = accW[k];
                 for (int i = 0; i < len; i++) {
-                    double v = p[from + i];
-                    acc[off + i] += a * v;
-                    accW[off + i] += a * wt[i] * v;
+                    ak[i] += a * v[i];
+                    awk[i] += a * wt[i] * v[i];
                 }
                 for (int l = 0; l <= k; l++) {
                     double al = a * s.a[e * nPar + l];
-                    int goff = (k * nPar + l) * CHUNK;
+                    double[] gkl = gW[k * nPar + l];
                     for (int i = 0; i < len; i++) {
-                        gW[goff + i] += al * wt[i];
+                        gkl[i] += al * wt[i];
                     }
                 }
             }
             double jw = EdgeJump.weight(e, nE, band);
             for (int i = 0; i < len; i++) {
-                double v = p[from + i];
-                btb[i] += v * v;
-                bwb[i] += wt[i] * v * v;
-                jump[i] += jw * v;
+                btb[i] += v[i] * v[i];
+                bwb[i] += wt[i] * v[i] * v[i];
+                jump[i] += jw * v[i];
             }
         }
         double[] c = ws.c;
@@ -288,12 +299,12 @@ public final class LinearCombinationFitter {
                 continue;
             }
             for (int k = 0; k < nPar; k++) {
-                c[k] = acc[k * CHUNK + i];
-                cw[k] = accW[k * CHUNK + i];
+                c[k] = acc[k][i];
+                cw[k] = accW[k][i];
                 for (int l = 0; l <= k; l++) {
-                    double v = gW[(k * nPar + l) * CHUNK + i];
-                    g[k][l] = v;
-                    g[l][k] = v;
+                    double gkl = gW[k * nPar + l][i];
+                    g[k][l] = gkl;
+                    g[l][k] = gkl;
                 }
             }
             ws.solver.solveNormal(cw, g, bwb[i], x);
@@ -481,14 +492,16 @@ public final class LinearCombinationFitter {
     /** Per-thread scratch arrays. */
     private static final class Workspace {
         final NonNegativeLeastSquares solver;
-        final double[] acc;
+        final double[][] acc;
         final double[] btb = new double[CHUNK];
         final double[] jump = new double[CHUNK];
+        /** One plane's values of the chunk, in double. */
+        final double[] values = new double[CHUNK];
         final double[] c;
         final double[] x;
         final double[] z;
-        final double[] accW;
-        final double[] gW;
+        final double[][] accW;
+        final double[][] gW;
         final double[] bwb;
         final double[] weight;
         final double[] cw;
@@ -500,12 +513,12 @@ public final class LinearCombinationFitter {
 
         Workspace(Setup s, boolean weighted) {
             solver = s.prototype.copy();
-            acc = new double[s.nPar * CHUNK];
+            acc = new double[s.nPar][CHUNK];
             c = new double[s.nPar];
             x = new double[s.nPar];
             z = new double[s.nPar];
-            accW = weighted ? new double[s.nPar * CHUNK] : null;
-            gW = weighted ? new double[s.nPar * s.nPar * CHUNK] : null;
+            accW = weighted ? new double[s.nPar][CHUNK] : null;
+            gW = weighted ? new double[s.nPar * s.nPar][CHUNK] : null;
             bwb = weighted ? new double[CHUNK] : null;
             weight = weighted ? new double[CHUNK] : null;
             cw = weighted ? new double[s.nPar] : null;
