@@ -7,8 +7,8 @@ package org.oxymap.core.model;
  * (DESIGN.md §2), which is h where the lamella lies wholly inside the sphere and falls to 0 at the visible edge.
  * The plateau radius √(a² − (|z0| + h/2)²) and the visible radius √(a² − max(0, |z0| − h/2)²) pin down a and
  * |z0| together. The fit minimises Σ (L_i − chord(ρ_i))² over the particle's pixels: a grid search over a and
- * |z0| (2 nm steps, a from 0.7 to 3 times the area-equivalent radius), refined by a pattern search down to
- * 0.01 nm. The centre is the particle's centroid.
+ * |z0| (2 nm steps, a from 0.7 to 3 times the area-equivalent radius; each cell summed over the pixels sorted by ρ,
+ * see {@link SortedPixels}), refined by a pattern search down to 0.01 nm. The centre is the particle's centroid.
  *
  * <p>With a probe of known FWHM ({@link RadialProbeBlur}) the refinement compares the thickness map with the chord
  * blurred by the probe across the radius, so the visible radius is where the sharp particle's edge lies, not where
@@ -80,18 +80,14 @@ public final class ParticleGeometryFitter {
         }
         double equivalentRadius = Math.sqrt(n * pixelWidthNm * pixelHeightNm / Math.PI);
         double half = sectionNm / 2;
+        SortedPixels sorted = new SortedPixels(rho, thick);
         double bestA = Double.NaN;
         double bestZ = Double.NaN;
         double best = Double.POSITIVE_INFINITY;
-        double[] halfChord = new double[n];
         for (double a = Math.max(1.0, 0.7 * equivalentRadius); a <= 3 * equivalentRadius; a += 2) {
-            // the sphere's half chord at each pixel depends on a only: once per a, not once per (a, z)
-            for (int i = 0; i < n; i++) {
-                double r2 = a * a - rho[i] * rho[i];
-                halfChord[i] = r2 > 0 ? Math.sqrt(r2) : 0.0;
-            }
+            sorted.halfChords(a);
             for (double z = 0; z < a + half - 1; z += 2) {
-                double cost = gridCost(halfChord, thick, z);
+                double cost = sorted.cost(z - half, z + half);
                 if (cost < best) {
                     best = cost;
                     bestA = a;
@@ -99,9 +95,7 @@ public final class ParticleGeometryFitter {
                 }
             }
         }
-        if (!probe.isPoint()) {
-            best = blurredCost(rho, thick, bestA, bestZ);
-        }
+        best = blurredCost(rho, thick, bestA, bestZ);
         double step = 1.0;
         while (step > 0.01) {
             boolean moved = false;
@@ -152,20 +146,78 @@ public final class ParticleGeometryFitter {
     }
 
     /**
-     * {@link #cost} with each pixel's half chord {@code √(a² − ρ²)} given (0 outside the sphere): the same
-     * arithmetic in the same order, so the same value to the last bit.
+     * The grid search's cost Σ (L − chord)² with the pixels sorted by ρ. For one radius a the half chord √(a² − ρ²)
+     * falls with ρ, so for one offset the pixels split into three runs: the lamella wholly inside the sphere (chord
+     * = h), the lamella cut by the sphere's surface, and no material (chord 0). Prefix sums of L and L² give the
+     * first and last runs at once; only the middle run is summed pixel by pixel. The sum is the same as pixel by
+     * pixel up to rounding; the grid's best cell is then re-evaluated exactly by {@link #cost}.
      */
-    private double gridCost(double[] halfChord, double[] thick, double z0) {
-        double lo = z0 - sectionNm / 2;
-        double hi = z0 + sectionNm / 2;
-        double s = 0;
-        for (int i = 0; i < halfChord.length; i++) {
-            double half = halfChord[i];
-            double chord = half > 0 ? Math.max(0, Math.min(hi, half) - Math.max(lo, -half)) : 0;
-            double d = thick[i] - chord;
-            s += d * d;
+    private static final class SortedPixels {
+        private final double[] rho;
+        private final double[] thick;
+        private final double[] sumL;
+        private final double[] sumL2;
+        private final double[] halfChord;
+
+        SortedPixels(double[] rhoNm, double[] thicknessNm) {
+            int n = rhoNm.length;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(rhoNm[p], rhoNm[q]));
+            rho = new double[n];
+            thick = new double[n];
+            sumL = new double[n + 1];
+            sumL2 = new double[n + 1];
+            for (int i = 0; i < n; i++) {
+                rho[i] = rhoNm[order[i]];
+                thick[i] = thicknessNm[order[i]];
+                sumL[i + 1] = sumL[i] + thick[i];
+                sumL2[i + 1] = sumL2[i] + thick[i] * thick[i];
+            }
+            halfChord = new double[n];
         }
-        return s;
+
+        /** The sphere's half chord at every pixel for radius a (0 outside it); non-increasing along the pixels. */
+        void halfChords(double a) {
+            for (int i = 0; i < rho.length; i++) {
+                double r2 = a * a - rho[i] * rho[i];
+                halfChord[i] = r2 > 0 ? Math.sqrt(r2) : 0.0;
+            }
+        }
+
+        /** Σ (L − chord)² for the lamella [lo, hi] along the beam (hi &gt; 0), at the radius of the last halfChords. */
+        double cost(double lo, double hi) {
+            int n = rho.length;
+            int inside = firstBelow(hi, false); // half chord ≥ hi: the whole lamella is inside the sphere
+            int empty = firstBelow(Math.max(lo, 0.0), true); // half chord ≤ max(lo, 0): nothing on the chord
+            double plateau = hi - lo;
+            double s = sumL2[inside] - 2 * plateau * sumL[inside] + inside * plateau * plateau;
+            for (int i = inside; i < empty; i++) {
+                double half = halfChord[i];
+                double chord = Math.max(0, Math.min(hi, half) - Math.max(lo, -half));
+                double d = thick[i] - chord;
+                s += d * d;
+            }
+            return s + (sumL2[n] - sumL2[empty]);
+        }
+
+        /** The first pixel whose half chord is below {@code v} (or at most {@code v} when {@code orEqual}). */
+        private int firstBelow(double v, boolean orEqual) {
+            int lo = 0;
+            int hi = halfChord.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                boolean below = orEqual ? halfChord[mid] <= v : halfChord[mid] < v;
+                if (below) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
     }
 
     private double cost(double[] rho, double[] thick, double a, double z0) {
