@@ -1,5 +1,7 @@
 package org.oxymap.core.od;
 
+import java.util.stream.IntStream;
+
 import org.oxymap.core.stack.SpectralStack;
 
 /**
@@ -14,6 +16,8 @@ public final class EmptyRegionI0Estimator {
     static final double MIN_MODE_SHARE = 0.02;
     private static final int BINS = 256;
     private static final int MIN_PIXELS = 16;
+    /** Pixels per band of the mean's parallel accumulation (a band of every plane stays in cache). */
+    private static final int BAND = 1 << 14;
 
     /** I0 per energy and the pixels it was averaged over. */
     public record Result(double[] i0, boolean[] emptyMask, int pixelCount) {
@@ -23,29 +27,31 @@ public final class EmptyRegionI0Estimator {
         int n = stack.width() * stack.height();
         int nE = stack.energyCount();
         float[] mean = new float[n];
-        for (int k = 0; k < nE; k++) {
-            float[] p = stack.plane(k);
-            for (int i = 0; i < n; i++) {
-                mean[i] += p[i] / nE;
-            }
-        }
-        boolean[] empty = emptyMask(mean);
-        int pixels = 0;
-        for (boolean e : empty) {
-            if (e) {
-                pixels++;
-            }
-        }
-        double[] i0 = new double[nE];
-        for (int k = 0; k < nE; k++) {
-            float[] p = stack.plane(k);
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                if (empty[i]) {
-                    s += p[i];
+        // bands of pixels in parallel; each pixel still sums its energies in order, so the mean is the same to the bit
+        int bands = (n + BAND - 1) / BAND;
+        IntStream.range(0, bands).parallel().forEach(b -> {
+            int from = b * BAND;
+            int to = Math.min(n, from + BAND);
+            for (int k = 0; k < nE; k++) {
+                float[] p = stack.plane(k);
+                for (int i = from; i < to; i++) {
+                    mean[i] += p[i] / nE;
                 }
             }
+        });
+        boolean[] empty = emptyMask(mean);
+        int[] emptyPixels = IntStream.range(0, n).filter(i -> empty[i]).toArray();
+        int pixels = emptyPixels.length;
+        double[] i0 = new double[nE];
+        IntStream.range(0, nE).parallel().forEach(k -> {
+            float[] p = stack.plane(k);
+            double s = 0;
+            for (int i : emptyPixels) {
+                s += p[i];
+            }
             i0[k] = s / pixels;
+        });
+        for (int k = 0; k < nE; k++) {
             if (!(i0[k] > 0)) {
                 throw new IllegalArgumentException("the empty region's mean count at " + stack.energyEv(k) + " eV is "
                         + i0[k] + ", expected > 0");
