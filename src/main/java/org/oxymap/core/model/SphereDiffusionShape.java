@@ -36,10 +36,15 @@ final class SphereDiffusionShape implements BinnedShape {
     static final int NODES = 12;
     static final double MAX_PIECE_NM = 20.0;
 
+    /** 1/n for mode n = 1..TERMS: the recurrence below then needs no division. */
+    private static final double[] INVERSE_N = new double[TERMS];
     private static final double[] GL_NODES;
     private static final double[] GL_WEIGHTS;
 
     static {
+        for (int n = 1; n <= TERMS; n++) {
+            INVERSE_N[n - 1] = 1.0 / n;
+        }
         GaussIntegrator rule = new GaussIntegratorFactory().legendre(NODES, -1.0, 1.0);
         GL_NODES = new double[NODES];
         GL_WEIGHTS = new double[NODES];
@@ -145,15 +150,37 @@ final class SphereDiffusionShape implements BinnedShape {
         double lo = chord[0];
         double hi = chord[1];
         double length = hi - lo;
+        Nodes nodes = NODES_OF_THREAD.get();
+        nodes.count = 0;
         if (lo < 0 && hi > 0) {
-            integrate(rho, a, lo, 0, length, out);
-            integrate(rho, a, 0, hi, length, out);
+            integrate(rho, a, lo, 0, length, nodes);
+            integrate(rho, a, 0, hi, length, nodes);
         } else {
-            integrate(rho, a, lo, hi, length, out);
+            integrate(rho, a, lo, hi, length, nodes);
+        }
+        addSinc(nodes, out);
+    }
+
+    /** The quadrature nodes of one chord: x = r/a and weight w of each. */
+    private static final class Nodes {
+        double[] x = new double[64];
+        double[] w = new double[64];
+        int count;
+
+        void add(double xi, double wi) {
+            if (count == x.length) {
+                x = java.util.Arrays.copyOf(x, 2 * count);
+                w = java.util.Arrays.copyOf(w, 2 * count);
+            }
+            x[count] = xi;
+            w[count] = wi;
+            count++;
         }
     }
 
-    private static void integrate(double rho, double a, double lo, double hi, double length, double[] out) {
+    private static final ThreadLocal<Nodes> NODES_OF_THREAD = ThreadLocal.withInitial(Nodes::new);
+
+    private static void integrate(double rho, double a, double lo, double hi, double length, Nodes nodes) {
         int pieces = Math.max(1, (int) Math.ceil((hi - lo) / MAX_PIECE_NM));
         double width = (hi - lo) / pieces;
         for (int k = 0; k < pieces; k++) {
@@ -162,29 +189,75 @@ final class SphereDiffusionShape implements BinnedShape {
                 double z = centre + 0.5 * width * GL_NODES[q];
                 double x = Math.min(1.0, Math.sqrt(rho * rho + z * z) / a);
                 double w = 0.5 * width * GL_WEIGHTS[q] / length;
-                addSinc(x, w, out);
+                nodes.add(x, w);
             }
         }
     }
 
-    /** out[n − 1] += w·sinc(nπx), n = 1..TERMS. */
-    private static void addSinc(double x, double w, double[] out) {
-        double theta = Math.PI * x;
-        if (theta < 1e-7) {
+    /**
+     * out[n − 1] += Σ_nodes w·sinc(nπx), n = 1..TERMS, by the Chebyshev recurrence sin((n+1)θ) = 2cos θ·sin(nθ) −
+     * sin((n−1)θ). The recurrence is a chain of dependent operations, so four nodes run side by side.
+     */
+    private static void addSinc(Nodes nodes, double[] out) {
+        int k = 0;
+        for (; k + 4 <= nodes.count; k += 4) {
+            double t0 = theta(nodes.x[k]);
+            double t1 = theta(nodes.x[k + 1]);
+            double t2 = theta(nodes.x[k + 2]);
+            double t3 = theta(nodes.x[k + 3]);
+            double c0 = 2 * Math.cos(t0);
+            double c1 = 2 * Math.cos(t1);
+            double c2 = 2 * Math.cos(t2);
+            double c3 = 2 * Math.cos(t3);
+            double p0 = 0;
+            double p1 = 0;
+            double p2 = 0;
+            double p3 = 0;
+            double s0 = Math.sin(t0);
+            double s1 = Math.sin(t1);
+            double s2 = Math.sin(t2);
+            double s3 = Math.sin(t3);
+            double w0 = nodes.w[k] / t0;
+            double w1 = nodes.w[k + 1] / t1;
+            double w2 = nodes.w[k + 2] / t2;
+            double w3 = nodes.w[k + 3] / t3;
             for (int n = 0; n < TERMS; n++) {
-                out[n] += w;
+                out[n] += (w0 * s0 + w1 * s1 + w2 * s2 + w3 * s3) * INVERSE_N[n];
+                double n0 = c0 * s0 - p0;
+                double n1 = c1 * s1 - p1;
+                double n2 = c2 * s2 - p2;
+                double n3 = c3 * s3 - p3;
+                p0 = s0;
+                p1 = s1;
+                p2 = s2;
+                p3 = s3;
+                s0 = n0;
+                s1 = n1;
+                s2 = n2;
+                s3 = n3;
             }
-            return;
         }
-        double twoCos = 2 * Math.cos(theta);
-        double previous = 0.0; // sin(0·θ)
-        double current = Math.sin(theta);
-        for (int n = 1; n <= TERMS; n++) {
-            out[n - 1] += w * current / (n * theta);
-            double next = twoCos * current - previous;
-            previous = current;
-            current = next;
+        for (; k < nodes.count; k++) {
+            double t = theta(nodes.x[k]);
+            double twoCos = 2 * Math.cos(t);
+            double previous = 0.0; // sin(0·θ)
+            double current = Math.sin(t);
+            double scale = nodes.w[k] / t;
+            for (int n = 0; n < TERMS; n++) {
+                out[n] += scale * current * INVERSE_N[n];
+                double next = twoCos * current - previous;
+                previous = current;
+                current = next;
+            }
         }
+    }
+
+    /**
+     * πx, or a tiny positive angle in place of one below 1e−7: there sinc(nπx) = sin(nθ)/(nθ) is 1 to double
+     * precision for every mode used, and the recurrence gives that value at θ = 1e−9 too.
+     */
+    private static double theta(double x) {
+        return Math.max(1e-9, Math.PI * x);
     }
 
     @Override
