@@ -80,18 +80,27 @@ public final class ParticleGeometryFitter {
         }
         double equivalentRadius = Math.sqrt(n * pixelWidthNm * pixelHeightNm / Math.PI);
         double half = sectionNm / 2;
-        SortedPixels sorted = new SortedPixels(rho, thick);
         double bestA = Double.NaN;
         double bestZ = Double.NaN;
+        SortedPixels sorted = new SortedPixels(rho, thick);
+        double firstA = Math.max(1.0, 0.7 * equivalentRadius);
+        int radii = (int) Math.floor((3 * equivalentRadius - firstA) / 2) + 1;
+        // A pass over every third cell each way finds a good cost first, so that the full grid can skip most cells
+        // by a lower bound of their cost; the best cell is the one the full grid alone finds.
         double best = Double.POSITIVE_INFINITY;
-        for (double a = Math.max(1.0, 0.7 * equivalentRadius); a <= 3 * equivalentRadius; a += 2) {
-            sorted.halfChords(a);
-            for (double z = 0; z < a + half - 1; z += 2) {
-                double cost = sorted.cost(z - half, z + half);
-                if (cost < best) {
-                    best = cost;
-                    bestA = a;
-                    bestZ = z;
+        for (int pass = 0; pass < 2; pass++) {
+            int stride = pass == 0 ? 3 : 1;
+            for (int ia = 0; ia < radii; ia += stride) {
+                double a = firstA + 2 * ia;
+                sorted.halfChords(a);
+                for (int iz = 0; 2 * iz < a + half - 1; iz += stride) {
+                    double z = 2 * iz;
+                    double cost = sorted.cost(z - half, z + half, best);
+                    if (cost < best) {
+                        best = cost;
+                        bestA = a;
+                        bestZ = z;
+                    }
                 }
             }
         }
@@ -158,6 +167,8 @@ public final class ParticleGeometryFitter {
         private final double[] sumL;
         private final double[] sumL2;
         private final double[] halfChord;
+        private int inside;
+        private int empty;
 
         SortedPixels(double[] rhoNm, double[] thicknessNm) {
             int n = rhoNm.length;
@@ -179,44 +190,48 @@ public final class ParticleGeometryFitter {
             halfChord = new double[n];
         }
 
-        /** The sphere's half chord at every pixel for radius a (0 outside it); non-increasing along the pixels. */
+        /**
+         * The sphere's half chord at every pixel for radius a (0 outside it); non-increasing along the pixels. The
+         * offsets that follow, up to the next radius, must come in increasing order.
+         */
         void halfChords(double a) {
             for (int i = 0; i < rho.length; i++) {
                 double r2 = a * a - rho[i] * rho[i];
                 halfChord[i] = r2 > 0 ? Math.sqrt(r2) : 0.0;
             }
+            inside = rho.length;
+            empty = rho.length;
         }
 
-        /** Σ (L − chord)² for the lamella [lo, hi] along the beam (hi &gt; 0), at the radius of the last halfChords. */
-        double cost(double lo, double hi) {
+        /**
+         * Σ (L − chord)² for the lamella [lo, hi] along the beam (hi &gt; 0), at the radius of the last halfChords; or,
+         * when the sum without the middle run (a lower bound: the middle run's terms are ≥ 0, and rounding is
+         * monotone) is already at least {@code bound}, that lower bound.
+         */
+        double cost(double lo, double hi, double bound) {
             int n = rho.length;
-            int inside = firstBelow(hi, false); // half chord ≥ hi: the whole lamella is inside the sphere
-            int empty = firstBelow(Math.max(lo, 0.0), true); // half chord ≤ max(lo, 0): nothing on the chord
+            // the pixels before `inside` have half chord ≥ hi (the whole lamella is inside the sphere), those from
+            // `empty` on ≤ max(lo, 0) (nothing on the chord); both runs are suffixes that grow as the offset does
+            while (inside > 0 && halfChord[inside - 1] < hi) {
+                inside--;
+            }
+            double floor = Math.max(lo, 0.0);
+            while (empty > 0 && halfChord[empty - 1] <= floor) {
+                empty--;
+            }
             double plateau = hi - lo;
             double s = sumL2[inside] - 2 * plateau * sumL[inside] + inside * plateau * plateau;
+            double tail = sumL2[n] - sumL2[empty];
+            if (s + tail >= bound) {
+                return s + tail;
+            }
             for (int i = inside; i < empty; i++) {
                 double half = halfChord[i];
                 double chord = Math.max(0, Math.min(hi, half) - Math.max(lo, -half));
                 double d = thick[i] - chord;
                 s += d * d;
             }
-            return s + (sumL2[n] - sumL2[empty]);
-        }
-
-        /** The first pixel whose half chord is below {@code v} (or at most {@code v} when {@code orEqual}). */
-        private int firstBelow(double v, boolean orEqual) {
-            int lo = 0;
-            int hi = halfChord.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                boolean below = orEqual ? halfChord[mid] <= v : halfChord[mid] < v;
-                if (below) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            return lo;
+            return s + tail;
         }
     }
 
