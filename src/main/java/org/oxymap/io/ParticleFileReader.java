@@ -46,10 +46,14 @@ public final class ParticleFileReader {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int[] labels;
-        if (name.endsWith(".roi")) {
-            labels = fromRois(List.of(decode(Files.readAllBytes(file), file, name)), file, width, height);
-        } else if (name.endsWith(".zip")) {
-            labels = fromRois(readZip(file), file, width, height);
+        if (name.endsWith(".roi") || name.endsWith(".zip")) {
+            List<Roi> rois = name.endsWith(".roi") ? List.of(decode(Files.readAllBytes(file), file, name))
+                    : readZip(file);
+            try {
+                return labelsOfParticleRois(rois, file.toString(), width, height);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         } else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
             labels = fromTiff(file, width, height);
         } else {
@@ -133,11 +137,46 @@ public final class ParticleFileReader {
         if (roi == null) {
             throw new IOException(file + ": " + entry + " is not an ImageJ ROI");
         }
+        return roi;
+    }
+
+    /** A region's ROI: {@link #decode}, refused when it is not an area. */
+    private static Roi decodeArea(byte[] bytes, Path file, String entry) throws IOException {
+        Roi roi = decode(bytes, file, entry);
         if (!roi.isArea()) {
             throw new IOException(file + ": ROI '" + entry + "' is a " + roi.getTypeAsString()
-                    + ", not an area; particles must be area ROIs (polygon, freehand, oval, rectangle, composite)");
+                    + ", not an area; regions must be area ROIs (polygon, freehand, oval, rectangle, composite)");
         }
         return roi;
+    }
+
+    /**
+     * Particles drawn or saved as ROIs (a {@code .roi} file, a RoiManager {@code .zip}, the live RoiManager) as a
+     * label image: ROI k is label k + 1 before renumbering, each ROI's pixels those of its mask as ImageJ fills it;
+     * where ROIs overlap the pixel goes to the first. The profiling renumbers the labels 1..n in raster order
+     * ({@link org.oxymap.core.segment.LabelImages#segmentationOf}), as OxyMap numbers its own particles.
+     *
+     * @param source names the ROIs' origin in messages (a file, or a parameter and the RoiManager)
+     * @throws IllegalArgumentException when there is no ROI, when one is not an area (a line, a point) or covers
+     *                                  no pixel of the image
+     */
+    public static int[] labelsOfParticleRois(List<Roi> rois, String source, int width, int height) {
+        if (rois.isEmpty()) {
+            throw new IllegalArgumentException(source + ": holds no ROI; particles must be area ROIs");
+        }
+        for (int k = 0; k < rois.size(); k++) {
+            Roi roi = rois.get(k);
+            if (roi == null || !roi.isArea()) {
+                throw new IllegalArgumentException(source + ": ROI " + (k + 1) + (roi == null ? " is missing"
+                        : " ('" + roi.getName() + "') is a " + roi.getTypeAsString() + ", not an area")
+                        + "; particles must be area ROIs (polygon, freehand, oval, rectangle, composite)");
+            }
+        }
+        try {
+            return fromRois(rois, source, width, height, null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -154,15 +193,15 @@ public final class ParticleFileReader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int[] labels;
         if (name.endsWith(".roi")) {
-            labels = fromRois(List.of(decode(Files.readAllBytes(file), file, name)), file.toString(), width, height,
-                    warnings);
+            labels = fromRois(List.of(decodeArea(Files.readAllBytes(file), file, name)), file.toString(), width,
+                    height, warnings);
         } else if (name.endsWith(".zip")) {
             List<Roi> rois = new ArrayList<>();
             try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
                 ZipEntry entry;
                 while ((entry = zip.getNextEntry()) != null) {
                     if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".roi")) {
-                        rois.add(decode(zip.readAllBytes(), file, entry.getName()));
+                        rois.add(decodeArea(zip.readAllBytes(), file, entry.getName()));
                     }
                 }
             }
@@ -207,10 +246,6 @@ public final class ParticleFileReader {
             }
         }
         return fromRois(areas, source, width, height, warnings);
-    }
-
-    private static int[] fromRois(List<Roi> rois, Path file, int width, int height) throws IOException {
-        return fromRois(rois, file.toString(), width, height, null);
     }
 
     /** @param warnings null = strict (an ROI outside the image is an error); otherwise collects the messages */

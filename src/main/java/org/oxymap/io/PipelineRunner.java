@@ -46,7 +46,15 @@ public final class PipelineRunner {
      */
     public record Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File,
             SpectralStack stack, List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels,
-            Map<String, Object> referencePreparation) {
+            Map<String, Object> referencePreparation, String particlesSource) {
+
+        /** Particles from a file or none ({@code particlesSource} null). */
+        public Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File, SpectralStack stack,
+                List<ReferenceSpectrum> references, Path particlesFile, int[] particleLabels,
+                Map<String, Object> referencePreparation) {
+            this(stackFile, energiesFile, referenceFiles, i0File, stack, references, particlesFile, particleLabels,
+                    referencePreparation, null);
+        }
 
         /** Inputs whose references are used as read (no normalisation, no energy shift). */
         public Inputs(Path stackFile, Path energiesFile, List<Path> referenceFiles, Path i0File, SpectralStack stack,
@@ -61,7 +69,7 @@ public final class PipelineRunner {
          */
         public Inputs withReferences(List<ReferenceSpectrum> prepared, Map<String, Object> preparation) {
             return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, List.copyOf(prepared),
-                    particlesFile, particleLabels, Map.copyOf(preparation));
+                    particlesFile, particleLabels, Map.copyOf(preparation), particlesSource);
         }
 
         /**
@@ -71,7 +79,20 @@ public final class PipelineRunner {
         public Inputs withParticles(Path file) throws IOException {
             int[] labels = ParticleFileReader.read(file, stack.width(), stack.height());
             return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, references, file, labels,
-                    referencePreparation);
+                    referencePreparation, null);
+        }
+
+        /**
+         * The same inputs with particles that come from no file (the RoiManager of a Fiji session): a label image
+         * of the stack's size, and what params.json records as their source.
+         */
+        public Inputs withParticles(int[] labels, String source) {
+            if (labels.length != stack.width() * stack.height()) {
+                throw new IllegalArgumentException(source + ": the particle labels have " + labels.length
+                        + " pixels, the stack " + stack.width() + " x " + stack.height());
+            }
+            return new Inputs(stackFile, energiesFile, referenceFiles, i0File, stack, references, null,
+                    labels.clone(), referencePreparation, source);
         }
 
         /** Every input file (nulls for the absent optional ones), for {@link ResultsFolder#open}. */
@@ -113,6 +134,8 @@ public final class PipelineRunner {
             }
             if (particlesFile != null) {
                 m.put("particles", ParamsJson.describeInput(particlesFile));
+            } else if (particlesSource != null) {
+                m.put("particles", Map.of("source", particlesSource));
             }
             return m;
         }
