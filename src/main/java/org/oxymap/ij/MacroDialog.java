@@ -3,6 +3,8 @@ package org.oxymap.ij;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import ij.Macro;
 import ij.gui.GenericDialog;
@@ -19,8 +21,11 @@ final class MacroDialog {
 
     private final String title;
     private final List<Field> fields = new ArrayList<>();
+    private Set<String> addedLater = Set.of();
     private GenericDialog gd;
     private String options;
+    /** The macro options the dialog was run with (headless or not), or null when a person filled it in. */
+    private String macroOptions;
     private int next;
 
     MacroDialog(String title) {
@@ -58,10 +63,21 @@ final class MacroDialog {
         fields.add(new Field("c:" + String.join(",", choices), key, defaultValue));
     }
 
+    /**
+     * Keys added to the dialog after its macro line was documented. A macro line that names none of them (one
+     * recorded before they existed) runs with their defaults, checkboxes included: otherwise a checkbox whose
+     * default is on would read as off there, since a macro line names only the checked boxes. A line that names
+     * any of them is read as the recorder writes it: a checkbox missing from it is off.
+     */
+    void addedLater(String... keys) {
+        addedLater = Set.of(keys);
+    }
+
     /** Shows the dialog (or reads the macro options headless); false if the user cancelled. */
     boolean show() {
+        macroOptions = Macro.getOptions();
         if (headless()) {
-            options = Macro.getOptions();
+            options = macroOptions;
             if (options == null) {
                 throw new IllegalArgumentException(title + " runs headless only from a macro or with macro options, "
                         + "e.g. " + String.join(" ", fields.stream()
@@ -114,10 +130,30 @@ final class MacroDialog {
 
     boolean nextBoolean() {
         Field f = fields.get(next++);
-        if (gd != null) {
-            return gd.getNextBoolean();
+        boolean checked = gd != null ? gd.getNextBoolean() : isWord(options, f.key());
+        if (addedLater.contains(f.key()) && lineBeforeAddedLater()) {
+            return Boolean.parseBoolean(f.defaultValue());
         }
-        return java.util.regex.Pattern.compile("(^|\\s)" + java.util.regex.Pattern.quote(f.key()) + "(\\s|$)")
+        return checked;
+    }
+
+    /** Whether the dialog runs from a macro line that names none of the {@link #addedLater} keys. */
+    private boolean lineBeforeAddedLater() {
+        if (macroOptions == null) {
+            return false;
+        }
+        for (String key : addedLater) {
+            if (isWord(macroOptions, key) || Pattern.compile("(^|\\s)"
+                    + Pattern.quote(key) + "=").matcher(macroOptions).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A checkbox's key standing as a word in macro options (as ImageJ reads a checked box). */
+    private static boolean isWord(String options, String key) {
+        return Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(\\s|$)")
                 .matcher(options).find();
     }
 

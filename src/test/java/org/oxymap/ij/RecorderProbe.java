@@ -1,5 +1,6 @@
 package org.oxymap.ij;
 
+import java.awt.Checkbox;
 import java.awt.Choice;
 import java.awt.Component;
 import java.awt.Container;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import ij.Executer;
 import ij.IJ;
@@ -28,8 +30,8 @@ import ij.plugin.frame.Recorder;
  * Runs in its own JVM under a virtual display (the recorder and the dialogs are windows): starts ImageJ with OxyMap
  * in its plugins folder, opens the macro recorder and, for each line "label<TAB>options" of the input file, runs
  * the menu command as a click does, waits for its dialog, types the options' values into the fields (a number
- * equal to the field's default is left as shown, as a person would leave it), presses OK and lets the command
- * run. Writes what the recorder recorded. Arguments: input file, output file.
+ * equal to the field's default is left as shown, as a person would leave it), checks the boxes the line names and
+ * unchecks the others, presses OK and lets the command run. Writes what the recorder recorded. Arguments: input file, output file.
  */
 public final class RecorderProbe {
 
@@ -90,6 +92,10 @@ public final class RecorderProbe {
                     tf.setText(v);
                 }
                 label[0] = null;
+            } else if (k instanceof Checkbox cb) {
+                // a checkbox carries its own label; the line names it as a word when it is checked
+                String key = cb.getLabel().trim().replace(' ', '_');
+                cb.setState(Pattern.compile("(^|\\s)" + Pattern.quote(key) + "(\\s|$)").matcher(options).find());
             } else if (k instanceof Choice ch && label[0] != null) {
                 String v = Macro.getValue(options, label[0], null);
                 if (v != null) {
