@@ -17,6 +17,7 @@ import org.oxymap.core.od.EmptyRegionI0Estimator;
 import org.oxymap.core.od.OpticalDensityConverter;
 import org.oxymap.core.od.RegionI0Estimator;
 import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.core.segment.ParticleSegmenter;
 import org.oxymap.core.segment.Segmentation;
 import org.oxymap.core.spectra.ReferenceSpectrum;
@@ -146,6 +147,17 @@ public final class PipelineSteps {
     }
 
     /**
+     * The measurements and exclusion flags that {@link #profiles} will give the particles of a segmentation with the
+     * same settings, before there is a fraction map (the mean fraction is 0).
+     */
+    public static ParticleMeasurement[] measure(PipelineSettings settings, Segmentation segmentation,
+            float[] thicknessNm, int width, double pixelWidthNm, double pixelHeightNm) {
+        settings.validate();
+        return ParticleMeasurement.measureAll(segmentation, width, pixelWidthNm, pixelHeightNm,
+                new float[thicknessNm.length], thicknessNm, settings.particles().limits(settings.minAreaNm2()));
+    }
+
+    /**
      * Distance from each particle's edge, measurements, flags and the profiles of the fraction map for the given
      * particles (a label image, e.g. from {@link #segment}).
      */
@@ -169,13 +181,16 @@ public final class PipelineSteps {
     /**
      * Sphere geometry from the thickness, then the diffusion and core–shell fits per particle and globally, as in
      * {@link OxidationStatePipeline}: particles whose diffusion fit is far worse than the median are left out of the
-     * global fits.
+     * global fits. The geometries are those the profiling fitted (with the settings' probe blur), else fitted here
+     * the same way. The maps are taken as they are: the probe blur of the settings is carried by the geometry and
+     * the models, as in a run without {@code deconvolve_probe}.
      */
     public static ModelStep fitModels(PipelineSettings settings, ParticleProfiles profiles, float[] thicknessNm,
             float[] fraction, int width, double pixelWidthNm, double pixelHeightNm, ProgressListener listener) {
         Segmentation segmentation = profiles.segmentation();
         boolean[] include = profiles.included();
-        ParticleGeometryFitter geometryFitter = new ParticleGeometryFitter(settings.sectionNm());
+        ParticleGeometryFitter geometryFitter = new ParticleGeometryFitter(settings.sectionNm(),
+                settings.modelFits().probeFwhmNm());
         List<ParticleGeometry> geometries = new ArrayList<>();
         List<ProfiledParticle> profiled = new ArrayList<>();
         for (int l = 1; l <= segmentation.count(); l++) {
@@ -183,8 +198,8 @@ public final class PipelineSteps {
             if (!include[l - 1]) {
                 continue;
             }
-            ParticleGeometry g = geometryFitter.fit(l, segmentation.labels(), thicknessNm, width, pixelWidthNm,
-                    pixelHeightNm);
+            ParticleGeometry g = profiles.geometries()[l - 1] != null ? profiles.geometries()[l - 1]
+                    : geometryFitter.fit(l, segmentation.labels(), thicknessNm, width, pixelWidthNm, pixelHeightNm);
             geometries.add(g);
             ProfiledParticle p = ProfiledParticle.of(g, segmentation.labels(), width, pixelWidthNm, pixelHeightNm,
                     profiles.distanceNm(), thicknessNm, fraction, profiles.profiler(), profiles.bins());
