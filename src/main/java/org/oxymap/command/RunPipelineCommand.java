@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.RunPipelinePlugin;
 import org.oxymap.io.PipelineRunner;
 
 /**
@@ -62,6 +63,10 @@ public class RunPipelineCommand implements Command {
             description = "With a probe FWHM: undo the probe blur on the aligned transmission before the logarithm")
     private boolean deconvolve_probe = true;
 
+    @Parameter(label = "Particles", persist = false, required = false,
+            description = "Empty = segment; ROI Manager (the running ImageJ's), or a label/mask TIFF, .roi or .zip")
+    private String particles;
+
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
@@ -77,9 +82,9 @@ public class RunPipelineCommand implements Command {
             PipelineRunner.checkMemory(stack.toPath(), energies == null ? null : energies.toPath(),
                     PipelineRunner.splitPaths(references).size(), MemoryEstimate.heapBytes(),
                     MemoryEstimate.Front.FIJI);
-            PipelineRunner.Inputs inputs = PipelineRunner.load(stack.toPath(),
+            PipelineRunner.Inputs inputs = RunPipelinePlugin.withParticles(PipelineRunner.load(stack.toPath(),
                     energies == null ? null : energies.toPath(), PipelineRunner.splitPaths(references), null,
-                    Double.NaN, Map.of());
+                    Double.NaN, Map.of()), particles);
             Path outDir = out.toPath();
             PipelineResult r = PipelineRunner.run(inputs,
                     PipelineRunner.withProbe(PipelineRunner.settings(time_s, section_nm, bin_nm, background,

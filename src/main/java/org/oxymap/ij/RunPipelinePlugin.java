@@ -39,6 +39,7 @@ public class RunPipelinePlugin implements PlugIn {
             d.addNumber("min_area_nm2", def.minAreaNm2());
             d.addNumber("probe_fwhm_nm", 0);
             d.addCheckbox("deconvolve_probe", true);
+            d.addFile("particles", "");
             if (!d.show()) {
                 return;
             }
@@ -49,12 +50,13 @@ public class RunPipelinePlugin implements PlugIn {
             PipelineSettings settings = PipelineRunner.settings(d.nextNumber(), d.nextNumber(), d.nextNumber(),
                     d.nextString(), d.nextString(), d.nextNumber());
             settings = PipelineRunner.withProbe(settings, d.nextNumber(), d.nextBoolean());
+            String particles = d.nextString();
             Path energiesFile = energies == null || energies.isBlank() ? null : Path.of(energies.trim());
             // a stack that cannot fit stops here with advice, before anything is read
             PipelineRunner.checkMemory(stack, energiesFile, PipelineRunner.splitPaths(references).size(),
                     MemoryEstimate.heapBytes(), MemoryEstimate.Front.FIJI);
-            PipelineRunner.Inputs inputs = PipelineRunner.load(stack, energiesFile,
-                    PipelineRunner.splitPaths(references), null, Double.NaN, Map.of());
+            PipelineRunner.Inputs inputs = withParticles(PipelineRunner.load(stack, energiesFile,
+                    PipelineRunner.splitPaths(references), null, Double.NaN, Map.of()), particles);
             PipelineResult r = PipelineRunner.run(inputs, settings, out, null, new ImageJProgress());
             String summary = PipelineRunner.summary(r, out);
             IJ.log("OxyMap: " + summary);
@@ -79,6 +81,31 @@ public class RunPipelinePlugin implements PlugIn {
                 s.pixelWidthNm(), s.pixelHeightNm(), StepImages.Look.FRACTION).show();
         StepImages.map("thickness", m.thickness(), m.width(), m.height(), s.pixelWidthNm(), s.pixelHeightNm(),
                 StepImages.Look.GREY).show();
+    }
+
+    /**
+     * The run's inputs with the particles of the {@code particles} key: empty = segment the thickness map; a file
+     * as {@code oxymap run --particles} reads it; {@code ROI Manager} = its area ROIs, as the file reader turns a
+     * RoiManager {@code .zip} into particles (params.json records the source and the number of ROIs).
+     */
+    public static PipelineRunner.Inputs withParticles(PipelineRunner.Inputs inputs, String particles)
+            throws java.io.IOException {
+        if (particles == null || particles.isBlank()) {
+            return inputs;
+        }
+        int w = inputs.stack().width();
+        int h = inputs.stack().height();
+        if (StepParticles.namesRoiManager(particles)) {
+            ij.gui.Roi[] rois = StepParticles.roiManagerRois("particles");
+            return inputs.withParticles(StepParticles.fromRois(rois, "particles", w, h),
+                    StepParticles.ROI_MANAGER + " (" + rois.length + " ROIs)");
+        }
+        Path file = Path.of(particles.trim());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("parameter particles is '" + particles.trim() + "', which is neither "
+                    + StepParticles.ROI_MANAGER + " nor a file (label or mask TIFF, .roi, .zip)");
+        }
+        return inputs.withParticles(file);
     }
 
     static Path requiredPath(String value, String key) {

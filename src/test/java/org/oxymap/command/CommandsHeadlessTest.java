@@ -46,7 +46,7 @@ public class CommandsHeadlessTest {
             names.add(item.getName());
         }
         assertEquals(List.of("stack", "energies", "references", "out", "time_s", "section_nm", "bin_nm",
-                "background", "threshold", "min_area_nm2", "probe_fwhm_nm", "deconvolve_probe"), names);
+                "background", "threshold", "min_area_nm2", "probe_fwhm_nm", "deconvolve_probe", "particles"), names);
     }
 
     @Test
