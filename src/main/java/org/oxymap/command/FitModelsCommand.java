@@ -10,14 +10,25 @@ import org.scijava.plugin.Plugin;
 
 import org.oxymap.ij.FitModelsPlugin;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.StepResult;
 
-/** OxyMap Fit Models for scripts; see {@link FitModelsPlugin}. */
+/**
+ * OxyMap Fit Models for scripts; see {@link FitModelsPlugin}. The particles are a label image ({@code labels}) or,
+ * instead, {@code particles_from}: "ROI Manager" (the running ImageJ's; there is none headless) or a particle file
+ * as {@code oxymap run --particles} takes it.
+ */
 @Plugin(type = Command.class, label = "OxyMap Fit Models", headless = true)
 public class FitModelsCommand implements Command {
 
-    @Parameter(label = "Particle labels", persist = false)
+    private static final ParticleOptions DEFAULTS = ParticleOptions.defaults();
+
+    @Parameter(label = "Particle labels", persist = false, required = false)
     private ImagePlus labels;
+
+    @Parameter(label = "Particles (instead of labels)", persist = false, required = false,
+            description = "ROI Manager, or a label/mask TIFF, .roi or RoiManager .zip")
+    private String particles_from;
 
     @Parameter(label = "Fraction map", persist = false)
     private ImagePlus fraction;
@@ -34,6 +45,31 @@ public class FitModelsCommand implements Command {
     @Parameter(label = "Profile bin (nm), 0 = one pixel", persist = false, min = "0")
     private double bin_nm = 0;
 
+    @Parameter(label = "Probe FWHM (nm), 0 = point probe", persist = false, min = "0",
+            description = "The blur the maps carry; the geometry fit and both models include it (no deconvolution)")
+    private double probe_fwhm_nm = 0;
+
+    @Parameter(label = "Min. particle area (nm²)", persist = false)
+    private double min_area_nm2 = 2000;
+
+    @Parameter(label = "Max. particle area (nm²), 0 = no limit", persist = false, min = "0")
+    private double max_area_nm2 = DEFAULTS.maxAreaNm2();
+
+    @Parameter(label = "Min. solidity", persist = false, min = "0", max = "1")
+    private double min_solidity = DEFAULTS.minSolidity();
+
+    @Parameter(label = "Min. circularity", persist = false, min = "0", max = "1")
+    private double min_circularity = DEFAULTS.minCircularity();
+
+    @Parameter(label = "Exclude touching particles", persist = false)
+    private boolean exclude_touching = DEFAULTS.excludeTouching();
+
+    @Parameter(label = "Shared boundary counts as edge", persist = false)
+    private boolean touching_counts_as_edge = DEFAULTS.touchingCountsAsEdge();
+
+    @Parameter(label = "Sub-pixel edge", persist = false)
+    private boolean subpixel_edge = DEFAULTS.subpixelEdge();
+
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable fits;
 
@@ -42,11 +78,13 @@ public class FitModelsCommand implements Command {
 
     @Override
     public void run() {
-        Steps.require(labels, "labels");
         Steps.require(fraction, "fraction");
         Steps.require(thickness, "thickness");
-        StepResult r = FitModelsPlugin.fit(labels, fraction, thickness, time_s, section_nm, bin_nm,
-                new ImageJProgress());
+        ImagePlus l = Steps.particles(labels, particles_from, thickness);
+        ParticleOptions p = DEFAULTS.withLimits(max_area_nm2, min_solidity, min_circularity, exclude_touching)
+                .withEdge(touching_counts_as_edge, subpixel_edge);
+        StepResult r = FitModelsPlugin.fit(l, fraction, thickness, time_s, section_nm, bin_nm, probe_fwhm_nm,
+                min_area_nm2, p, new ImageJProgress());
         fits = Steps.table(r, "OxyMap Fits");
         summary = r.summary();
     }

@@ -20,9 +20,13 @@ import org.oxymap.io.PipelineRunner;
 
 /**
  * Plugins › OxyMap › OxyMap Edge-Distance Profiles: the distance of every particle pixel from its own edge and the
- * thickness-weighted profiles of a fraction map. Macro keys: {@code labels}, {@code fraction}, {@code thickness},
- * {@code bin_nm} (0 = one pixel). Makes the map "distance" (nm), the tables "OxyMap Profiles" (as profiles.csv;
- * particle 0 = all particles) and "OxyMap Particles" and a plot of the profile over all particles.
+ * thickness-weighted profiles of a fraction map. Macro keys: {@code labels} (an open label image or image file, a
+ * {@code .roi} or RoiManager {@code .zip}, or {@code [ROI Manager]}: see {@link StepParticles}), {@code fraction},
+ * {@code thickness}, {@code bin_nm} (0 = one pixel), {@code section_nm} and {@code probe_fwhm_nm} (the sectioned
+ * sphere fitted to each particle's thickness, which places the sub-pixel edge), {@code min_area_nm2} and the
+ * exclusion limits and edge options of {@link ParticleOptions}. Makes the map "distance" (nm), the tables "OxyMap
+ * Profiles" (as profiles.csv; particle 0 = all particles) and "OxyMap Particles" and a plot of the profile over all
+ * particles.
  */
 public class EdgeDistanceProfilesPlugin implements PlugIn {
 
@@ -31,23 +35,45 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
     @Override
     public void run(String arg) {
         try {
+            ParticleOptions p = ParticleOptions.defaults();
             MacroDialog d = new MacroDialog(TITLE);
             d.addString("labels", StepPlugins.openTitle("labels"));
             d.addString("fraction", StepPlugins.currentTitle());
             d.addString("thickness", StepPlugins.openTitle("thickness"));
             d.addNumber("bin_nm", 0);
+            d.addNumber("section_nm", PipelineSettings.defaults().sectionNm());
+            StepPlugins.addProfileOptions(d, p, "section_nm");
             if (!d.show()) {
                 return;
             }
-            ImagePlus labels = StepImages.resolve(d.nextString(), "labels", false);
+            String labelsKey = d.nextString();
             ImagePlus fraction = StepImages.resolve(d.nextString(), "fraction", false);
             ImagePlus thickness = StepImages.resolve(d.nextString(), "thickness", false);
+            ImagePlus labels = StepParticles.labels(labelsKey, "labels", thickness);
             double bin = d.nextNumber();
-            StepResult r = profiles(labels, fraction, thickness, bin, new ImageJProgress());
+            double section = d.nextNumber();
+            StepPlugins.ProfileOptions o = StepPlugins.nextProfileOptions(d, p);
+            StepResult r = profiles(labels, fraction, thickness, bin, section, o.probeFwhmNm(), o.minAreaNm2(),
+                    o.particles(), new ImageJProgress());
             StepImages.present(r, null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
         }
+    }
+
+    /**
+     * The settings of the profile steps: the pipeline's, with the step's values. The maps are not deconvolved (the
+     * step has no stack), so a probe FWHM is the blur the geometry fit and the models carry, as with
+     * {@code oxymap run --deconvolve-probe false}.
+     *
+     * @param timeS 0 = unknown; {@code binNm} 0 = one pixel; {@code probeFwhmNm} 0 = point probe
+     */
+    static PipelineSettings settings(double timeS, double sectionNm, double binNm, double probeFwhmNm,
+            double minAreaNm2, ParticleOptions particles) {
+        PipelineSettings s = PipelineRunner.settings(timeS, sectionNm, binNm, null, null, minAreaNm2);
+        s = PipelineRunner.withProbe(s.withParticles(particles.settings(minAreaNm2)), probeFwhmNm, false);
+        s.validate();
+        return s;
     }
 
     /** The particle profiles of the step's images, as the pipeline computes them. */
@@ -61,10 +87,13 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
                 px[0], px[1], listener);
     }
 
+    /**
+     * @param labels the particles (a label image; {@link StepParticles#particles} makes one from ROIs or a file)
+     */
     public static StepResult profiles(ImagePlus labels, ImagePlus fraction, ImagePlus thickness, double binNm,
+            double sectionNm, double probeFwhmNm, double minAreaNm2, ParticleOptions options,
             ProgressListener listener) {
-        PipelineSettings settings = PipelineRunner.settings(0, PipelineSettings.defaults().sectionNm(), binNm, null,
-                null, PipelineSettings.defaults().minAreaNm2());
+        PipelineSettings settings = settings(0, sectionNm, binNm, probeFwhmNm, minAreaNm2, options);
         ParticleProfiles p = compute(labels, fraction, thickness, settings, listener);
         double[] px = StepImages.pixelNm(labels);
         ImagePlus distance = StepImages.map("distance", p.distanceNm(), labels.getWidth(), labels.getHeight(), px[0],

@@ -16,12 +16,14 @@ import org.oxymap.core.pipeline.ParticleProfiles;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.progress.ProgressListener;
-import org.oxymap.io.PipelineRunner;
 
 /**
  * Plugins › OxyMap › OxyMap Fit Models: sphere geometry from the thickness, then the diffusion and core–shell fits
- * of the edge-distance profiles per particle and globally, as the pipeline does. Macro keys: {@code labels},
- * {@code fraction}, {@code thickness}, {@code time_s} (0 = unknown: D·t only), {@code section_nm}, {@code bin_nm}.
+ * of the edge-distance profiles per particle and globally, as the pipeline does. Macro keys: {@code labels} (as in
+ * Edge-Distance Profiles, {@code [ROI Manager]} included), {@code fraction}, {@code thickness}, {@code time_s}
+ * (0 = unknown: D·t only), {@code section_nm}, {@code bin_nm}, {@code probe_fwhm_nm} (the probe blur the maps
+ * carry: the step has no stack to deconvolve, so the geometry and both models carry it, as {@code oxymap run
+ * --deconvolve-probe false}), and the profile step's {@code min_area_nm2}, exclusion limits and edge options.
  * Makes the table "OxyMap Fits" and a plot of the profile over all particles with both global fits.
  */
 public class FitModelsPlugin implements PlugIn {
@@ -32,6 +34,7 @@ public class FitModelsPlugin implements PlugIn {
     public void run(String arg) {
         try {
             PipelineSettings def = PipelineSettings.defaults();
+            ParticleOptions p = ParticleOptions.defaults();
             MacroDialog d = new MacroDialog(TITLE);
             d.addString("labels", StepPlugins.openTitle("labels"));
             d.addString("fraction", StepPlugins.currentTitle());
@@ -39,14 +42,20 @@ public class FitModelsPlugin implements PlugIn {
             d.addNumber("time_s", 0);
             d.addNumber("section_nm", def.sectionNm());
             d.addNumber("bin_nm", 0);
+            StepPlugins.addProfileOptions(d, p);
             if (!d.show()) {
                 return;
             }
-            ImagePlus labels = StepImages.resolve(d.nextString(), "labels", false);
+            String labelsKey = d.nextString();
             ImagePlus fraction = StepImages.resolve(d.nextString(), "fraction", false);
             ImagePlus thickness = StepImages.resolve(d.nextString(), "thickness", false);
-            StepResult r = fit(labels, fraction, thickness, d.nextNumber(), d.nextNumber(), d.nextNumber(),
-                    new ImageJProgress());
+            ImagePlus labels = StepParticles.labels(labelsKey, "labels", thickness);
+            double time = d.nextNumber();
+            double section = d.nextNumber();
+            double bin = d.nextNumber();
+            StepPlugins.ProfileOptions o = StepPlugins.nextProfileOptions(d, p);
+            StepResult r = fit(labels, fraction, thickness, time, section, bin, o.probeFwhmNm(), o.minAreaNm2(),
+                    o.particles(), new ImageJProgress());
             StepImages.present(r, null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
@@ -54,9 +63,10 @@ public class FitModelsPlugin implements PlugIn {
     }
 
     public static StepResult fit(ImagePlus labels, ImagePlus fraction, ImagePlus thickness, double timeS,
-            double sectionNm, double binNm, ProgressListener listener) {
-        PipelineSettings settings = PipelineRunner.settings(timeS, sectionNm, binNm, null, null,
-                PipelineSettings.defaults().minAreaNm2());
+            double sectionNm, double binNm, double probeFwhmNm, double minAreaNm2, ParticleOptions particles,
+            ProgressListener listener) {
+        PipelineSettings settings = EdgeDistanceProfilesPlugin.settings(timeS, sectionNm, binNm, probeFwhmNm,
+                minAreaNm2, particles);
         ParticleProfiles p = EdgeDistanceProfilesPlugin.compute(labels, fraction, thickness, settings, listener);
         double[] px = StepImages.pixelNm(labels);
         PipelineSteps.ModelStep step = PipelineSteps.fitModels(settings, p,

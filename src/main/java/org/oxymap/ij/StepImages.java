@@ -165,6 +165,16 @@ public final class StepImages {
     /** A label image (0 = background) with the particles' outlines in the overlay. */
     public static ImagePlus labelImage(String title, int[] labels, int count, int width, int height,
             double pixelWidthNm, double pixelHeightNm) {
+        return labelImage(title, labels, count, width, height, pixelWidthNm, pixelHeightNm, null);
+    }
+
+    /**
+     * As {@link #labelImage(String, int[], int, int, int, double, double)}, with each particle's exclusion flags
+     * ({@code flags[label − 1]}, "" for none; null = no flags): a flagged particle's outline is orange and named
+     * "particle N: flags".
+     */
+    public static ImagePlus labelImage(String title, int[] labels, int count, int width, int height,
+            double pixelWidthNm, double pixelHeightNm, String[] flags) {
         float[] f = new float[labels.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = labels[i];
@@ -172,7 +182,7 @@ public final class StepImages {
         ImagePlus imp = ImagePlusStacks.toImagePlus(title, f, width, height, pixelWidthNm, pixelHeightNm, "Fire");
         imp.setDisplayRange(0, Math.max(1, count));
         Overlay overlay = new Overlay();
-        for (Roi r : particleRois(labels, count, width, height)) {
+        for (Roi r : particleRois(labels, count, width, height, flags)) {
             overlay.add(r);
         }
         imp.setOverlay(overlay);
@@ -181,6 +191,10 @@ public final class StepImages {
 
     /** One outline per particle, named by its label ("particle 3"). */
     public static Roi[] particleRois(int[] labels, int count, int width, int height) {
+        return particleRois(labels, count, width, height, null);
+    }
+
+    private static Roi[] particleRois(int[] labels, int count, int width, int height, String[] flags) {
         int[] x0 = new int[count + 1];
         int[] y0 = new int[count + 1];
         int[] x1 = new int[count + 1];
@@ -217,8 +231,9 @@ public final class StepImages {
             Roi r = ThresholdToSelection.run(new ImagePlus("", bp));
             if (r != null) {
                 r.setLocation(r.getXBase() + x0[l], r.getYBase() + y0[l]);
-                r.setName("particle " + l);
-                r.setStrokeColor(Color.CYAN);
+                boolean flagged = flags != null && !flags[l - 1].isEmpty();
+                r.setName("particle " + l + (flagged ? ": " + flags[l - 1] : ""));
+                r.setStrokeColor(flagged ? Color.ORANGE : Color.CYAN);
                 rois.add(r);
             }
         }

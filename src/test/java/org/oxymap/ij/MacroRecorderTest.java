@@ -44,7 +44,11 @@ public class MacroRecorderTest {
         assertEquals(7, documented.size(), "the seven step commands in oxymap_steps.ijm");
         documented.add(new String[] {"OxyMap Generate Phantom", "out=" + tmp.resolve("phantom") + " kind=primary "
                 + "seed=5 size=48 noise=0 drift_px=1.5 probe_fwhm_nm=10 pixel_nm=0"});
-        // the steps after the seven, on the images the steps left open
+        // the steps after the seven, on the images the steps left open: the particles from the ROI Manager (where
+        // Segment Particles put their outlines), a box left unchecked
+        documented.add(new String[] {"OxyMap Edge-Distance Profiles", "labels=[ROI Manager] fraction=fraction_Mn3 "
+                + "thickness=thickness bin_nm=0 section_nm=80 probe_fwhm_nm=0 min_area_nm2=2000 max_area_nm2=30000 "
+                + "min_solidity=0.9 min_circularity=0.7 exclude_touching subpixel_edge"});
         documented.add(new String[] {"OxyMap Edge-Energy Map", "stack=OD method=half-height pre_edge_max_ev=0 "
                 + "post_edge_min_ev=0 min_jump=0.05 calibration=[]"});
         documented.add(new String[] {"OxyMap Reference From ROI", "stack=OD mask=labels name=particles valence=3 "
