@@ -89,6 +89,18 @@ public class ImageJBatchTest {
         assertEquals(CsvTable.read(cli.resolve("profiles.csv")).size(),
                 CsvTable.read(steps.resolve("profiles.csv")).size());
 
+        // the steps' particles through the ROI Manager: Edge-Distance Profiles and Run Pipeline give what the label
+        // image and the command line's own segmentation give
+        assertSameMap(steps.resolve("distance.tif"), out.resolve("roi_manager_distance.tif"));
+        assertEquals(Files.readAllLines(steps.resolve("profiles.csv")),
+                Files.readAllLines(out.resolve("roi_manager_profiles.csv")));
+        Path fromRois = out.resolve("pipeline_roi_manager");
+        assertEquals(Files.readAllLines(cli.resolve("profiles.csv")), Files.readAllLines(fromRois.resolve("profiles.csv")));
+        assertSameMap(cli.resolve("particles/labels.tif"), fromRois.resolve("particles/labels.tif"));
+        String params = Files.readString(fromRois.resolve("params.json"));
+        assertTrue(params.contains("\"source\": \"ROI Manager (" + particles + " ROIs)\"")
+                && params.contains("\"particles_source\": \"given\""), params);
+
         assertTrue(Files.isRegularFile(out.resolve("phantom/stack.tif")));
         assertTrue(Files.readString(out.resolve("stoichiometry.json")).contains("oxygen_released_at_pct"));
     }
