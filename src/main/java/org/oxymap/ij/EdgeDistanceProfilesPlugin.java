@@ -10,6 +10,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.oxymap.core.pipeline.ParticleProfiles;
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.profile.ProfileBin;
@@ -70,8 +71,9 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
      */
     static PipelineSettings settings(double timeS, double sectionNm, double binNm, double probeFwhmNm,
             double minAreaNm2, ParticleOptions particles) {
+        ParticleSettings p = particles.settings(minAreaNm2);
         PipelineSettings s = PipelineRunner.settings(timeS, sectionNm, binNm, null, null, minAreaNm2);
-        s = PipelineRunner.withProbe(s.withParticles(particles.settings(minAreaNm2)), probeFwhmNm, false);
+        s = PipelineRunner.withProbe(s.withParticles(p), probeFwhmNm, false);
         s.validate();
         return s;
     }

@@ -58,6 +58,10 @@ public record ParticleOptions(boolean fillHoles, boolean watershed, double water
      * @throws IllegalArgumentException naming the key of a value out of range
      */
     public ParticleSettings settings(double minAreaNm2) {
+        if (!(minAreaNm2 >= 0 && Double.isFinite(minAreaNm2))) {
+            throw new IllegalArgumentException("parameter min_area_nm2 is " + minAreaNm2
+                    + ", expected the smallest particle area in nm² (>= 0)");
+        }
         if (!(watershedHNm >= 0 && Double.isFinite(watershedHNm))) {
             throw new IllegalArgumentException("parameter " + WATERSHED_H_NM + " is " + watershedHNm
                     + ", expected the watershed's seed depth in nm, or 0 for one pixel");

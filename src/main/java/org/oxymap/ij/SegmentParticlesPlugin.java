@@ -9,6 +9,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.progress.ProgressListener;
@@ -75,8 +76,9 @@ public class SegmentParticlesPlugin implements PlugIn {
         int w = thickness.getWidth();
         int h = thickness.getHeight();
         double[] px = StepImages.pixelNm(thickness);
+        ParticleSettings p = particles.settings(minAreaNm2);
         PipelineSettings settings = PipelineRunner.settings(0, PipelineSettings.defaults().sectionNm(), 0, null,
-                threshold, minAreaNm2).withParticles(particles.settings(minAreaNm2));
+                threshold, minAreaNm2).withParticles(p);
         if (settings.threshold() == ThresholdMethod.NOISE && empty == null) {
             throw new IllegalArgumentException("parameter threshold is noise, which needs the empty region: give "
                     + "empty=i0_region (made by OxyMap Optical Density) or another threshold");

@@ -446,9 +446,12 @@ public class StepParticleOptionsHeadlessTest {
         String[][] bad = {{"min_solidity=1.5", "parameter min_solidity is 1.5, expected 0..1"},
             {"min_circularity=-0.1", "parameter min_circularity is -0.1, expected 0..1"},
             {"max_area_nm2=1000", "parameter max_area_nm2 is 1000.0, expected more than min_area_nm2 (2000.0)"},
-            {"watershed_h_nm=-5", "parameter watershed_h_nm is -5.0"}};
+            {"watershed_h_nm=-5", "parameter watershed_h_nm is -5.0"},
+            {"min_area_nm2=-1", "parameter min_area_nm2 is -1.0"}};
         for (String[] b : bad) {
-            t = MacroRunner.runWithOptions(new SegmentParticlesPlugin(), segmentLine(b[0]));
+            String line = b[0].startsWith("min_area_nm2") ? segmentLine("").replace("min_area_nm2=2000", b[0])
+                    : segmentLine(b[0]);
+            t = MacroRunner.runWithOptions(new SegmentParticlesPlugin(), line);
             assertTrue(t != null && t.getMessage().startsWith(b[1]), b[0] + ": " + t);
         }
         StepResult segmented = SegmentParticlesPlugin.segment(thickness, WindowManager.getImage(M),
