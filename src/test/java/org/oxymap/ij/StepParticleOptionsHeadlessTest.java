@@ -157,6 +157,35 @@ public class StepParticleOptionsHeadlessTest {
                 + " thickness=" + T + " bin_nm=0 " + DEFAULT_PROFILE, "distance", "po_distance_new");
         assertArrayEquals(pixels(newDistance), pixels(oldDistance));
         assertArrayEquals(pipeline(ParticleSettings.defaults(), 0, null).distanceNm(), pixels(newDistance));
+
+        // Fit Models shows only a table, which headless stays unshown: its logged summary tells the runs apart
+        String fitOld = "labels=po_labels_old fraction=" + F + " thickness=" + T + " time_s=1000000 section_nm=80 "
+                + "bin_nm=0";
+        String oldSummary = logged(new FitModelsPlugin(), fitOld);
+        String newSummary = logged(new FitModelsPlugin(), fitOld + " " + DEFAULT_PROFILE.replace("section_nm=80 ",
+                ""));
+        String noSubpixel = logged(new FitModelsPlugin(), fitOld + " " + DEFAULT_PROFILE.replace("section_nm=80 ",
+                "").replace(" subpixel_edge", ""));
+        System.out.println("Fit Models: old line " + oldSummary + "; without subpixel_edge " + noSubpixel);
+        assertEquals(newSummary, oldSummary, "the earlier Fit Models line runs with the defaults");
+        assertTrue(!noSubpixel.equals(oldSummary), "a new line without the subpixel_edge word: " + noSubpixel);
+    }
+
+    /** What a plugin logs (headless, ImageJ's log goes to standard output) when it runs from a macro line. */
+    static String logged(ij.plugin.PlugIn plugin, String options) throws Exception {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        Throwable t;
+        try {
+            t = MacroRunner.runWithOptions(plugin, options);
+        } finally {
+            System.setOut(original);
+        }
+        if (t != null) {
+            throw new AssertionError(t.getMessage(), t);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
     }
 
     /**
