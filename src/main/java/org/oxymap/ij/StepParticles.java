@@ -52,8 +52,8 @@ public final class StepParticles {
     }
 
     /**
-     * The {@code particles} key of the SciJava steps and of Run Pipeline, as a label image: {@code ROI Manager} or a
-     * particle file.
+     * {@code particles_from} of the SciJava profile steps (and a {@code .roi}/{@code .zip} or {@code [ROI Manager]}
+     * in the 1.x {@code labels} key) as a label image: {@code ROI Manager} or a particle file.
      */
     public static ImagePlus particles(String value, String key, ImagePlus like) {
         return labelImage(labels(value, key, like.getWidth(), like.getHeight()), like);
@@ -71,7 +71,7 @@ public final class StepParticles {
      * Particle labels of the given size (ROI k = label k + 1, not renumbered) from {@code ROI Manager} or a particle
      * file.
      */
-    public static int[] labels(String value, String key, int width, int height) {
+    static int[] labels(String value, String key, int width, int height) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("parameter " + key + " is empty: give " + ROI_MANAGER
                     + " or a particle file (label or mask TIFF, .roi, .zip)");
