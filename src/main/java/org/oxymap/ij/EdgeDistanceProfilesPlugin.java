@@ -2,7 +2,6 @@ package org.oxymap.ij;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -15,7 +14,6 @@ import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.progress.ProgressListener;
-import org.oxymap.core.segment.ExclusionFlag;
 import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.io.PipelineRunner;
 
@@ -113,8 +111,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
             particles.addValue("mean_fraction", m.meanFraction());
             particles.addValue("mean_thickness_nm", m.meanThicknessNm());
             particles.addValue("profiled", m.profiled() ? 1 : 0);
-            particles.addValue("flags", m.flags().stream().map(ExclusionFlag::label)
-                    .collect(Collectors.joining(";")));
+            particles.addValue("flags", m.flagLabels());
         }
         List<ProfileBin> all = p.bins().stream().filter(b -> b.particle() == 0).toList();
         Plot plot = new Plot("OxyMap Profile " + fraction.getTitle(), "Distance from edge (nm)",
