@@ -12,6 +12,7 @@ import org.oxymap.core.agglomerate.AgglomerateClass;
 import org.oxymap.core.agglomerate.AgglomerateResult;
 import org.oxymap.core.agglomerate.AgglomerateSettings;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.MacroKeys;
 import org.oxymap.io.AgglomerateRunner;
 import org.oxymap.io.ParticleFileReader;
 import org.scijava.ItemIO;
@@ -51,8 +52,17 @@ public class AgglomeratesCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
+    /** Runs the step; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
     public void run() {
+        try {
+            runStep();
+        } catch (RuntimeException e) {
+            throw MacroKeys.inMacroTerms(e);
+        }
+    }
+
+    private void runStep() {
         if (results == null || out == null) {
             throw new IllegalArgumentException("parameters results and out must be set");
         }

@@ -10,6 +10,7 @@ import org.scijava.plugin.Plugin;
 
 import org.oxymap.ij.FitModelsPlugin;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.MacroKeys;
 import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.StepResult;
 
@@ -76,8 +77,17 @@ public class FitModelsCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
+    /** Runs the step; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
     public void run() {
+        try {
+            runStep();
+        } catch (RuntimeException e) {
+            throw MacroKeys.inMacroTerms(e);
+        }
+    }
+
+    private void runStep() {
         Steps.require(fraction, "fraction");
         Steps.require(thickness, "thickness");
         ImagePlus l = Steps.particles(labels, particles_from, thickness);

@@ -9,6 +9,7 @@ import org.scijava.plugin.Plugin;
 
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.MacroKeys;
 import org.oxymap.io.PipelineRunner;
 
 /**
@@ -46,8 +47,17 @@ public class GeneratePhantomCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
+    /** Runs the step; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
     public void run() {
+        try {
+            runStep();
+        } catch (RuntimeException e) {
+            throw MacroKeys.inMacroTerms(e);
+        }
+    }
+
+    private void runStep() {
         if (out == null) {
             throw new IllegalArgumentException("parameter out is not set");
         }

@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.MacroKeys;
 import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.SegmentParticlesPlugin;
 import org.oxymap.ij.StepResult;
@@ -65,8 +66,17 @@ public class SegmentParticlesCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
+    /** Runs the step; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
     public void run() {
+        try {
+            runStep();
+        } catch (RuntimeException e) {
+            throw MacroKeys.inMacroTerms(e);
+        }
+    }
+
+    private void runStep() {
         Steps.require(thickness, "thickness");
         ParticleOptions p = DEFAULTS.withSegmentation(fill_holes, watershed, watershed_h_nm)
                 .withLimits(max_area_nm2, min_solidity, min_circularity, exclude_touching);

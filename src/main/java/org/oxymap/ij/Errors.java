@@ -9,13 +9,19 @@ import ij.IJ;
 
 import org.oxymap.core.progress.OperationCancelledException;
 
-/** How the 1.x plugins report a failure: a dialog for a person, an exception for a headless caller or a test. */
+/**
+ * How the 1.x plugins report a failure: a dialog for a person, an exception for a headless caller or a test. Either
+ * way a parameter is named by its macro key ({@link MacroKeys}).
+ */
 final class Errors {
 
     private Errors() {
     }
 
     static void report(String title, Exception e) {
+        if (e instanceof RuntimeException re) {
+            e = MacroKeys.inMacroTerms(re);
+        }
         if (GraphicsEnvironment.isHeadless()) {
             if (e instanceof RuntimeException re) {
                 throw re;
@@ -38,11 +44,14 @@ final class Errors {
         IJ.error(title, message(e));
     }
 
-    /** The message alone, with missing files named (NoSuchFileException's own message is only the path). */
+    /**
+     * The message alone, in macro terms, with missing files named (NoSuchFileException's own message is only the
+     * path).
+     */
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException nf) {
             return (nf.getReason() == null ? "file not found" : nf.getReason()) + ": " + nf.getFile();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : MacroKeys.inMacroTerms(e.getMessage());
     }
 }

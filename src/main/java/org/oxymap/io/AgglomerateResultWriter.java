@@ -121,12 +121,9 @@ public final class AgglomerateResultWriter {
         return Double.isNaN(v) ? "" : PipelineResultWriter.fmt(v);
     }
 
-    /** params.json's "agglomerates" section: the settings, where the agglomerates came from, counts and messages. */
-    static Map<String, Object> describe(AgglomerateResult r) {
-        AgglomerateSettings s = r.settings();
+    /** The agglomerate settings under their params.json keys (the command-line options in snake case). */
+    public static Map<String, Object> settingsToMap(AgglomerateSettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", r.source());
-        m.put("component", r.component());
         m.put("closing_nm", s.closingNm());
         m.put("large_diameter_um", s.largeDiameterUm());
         m.put("band_nm", s.bandNm());
@@ -135,6 +132,16 @@ public final class AgglomerateResultWriter {
         m.put("thickness_step_nm", s.thicknessStepNm());
         m.put("agglomerate_bootstrap", s.bootstrap());
         m.put("agglomerate_seed", s.bootstrapSeed());
+        return m;
+    }
+
+    /** params.json's "agglomerates" section: the settings, where the agglomerates came from, counts and messages. */
+    static Map<String, Object> describe(AgglomerateResult r) {
+        AgglomerateSettings s = r.settings();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.source());
+        m.put("component", r.component());
+        m.putAll(settingsToMap(s));
         m.put("agglomerate_count", r.classification().agglomerates().size());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (AgglomerateClass c : AgglomerateClass.values()) {

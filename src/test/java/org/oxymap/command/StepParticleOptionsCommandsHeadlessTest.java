@@ -190,5 +190,13 @@ public class StepParticleOptionsCommandsHeadlessTest {
                 .startsWith("parameter labels is not set"));
         assertTrue(failure(SegmentParticlesCommand.class, "thickness", thickness, "threshold", "li", "min_solidity",
                 2.0).startsWith("parameter min_solidity is 2.0"));
+        // core's errors in the commands' terms: every particle touches another here
+        assertEquals("no particle left to profile: 14 particles found, all excluded (14 touches_particle); relax the "
+                + "limits (min_area_nm2, min_solidity, min_circularity, exclude_touching) or check the particles",
+                failure(EdgeDistanceProfilesCommand.class, "labels", labels, "fraction", fraction, "thickness",
+                        thickness));
+        assertEquals("parameter section_nm is 0.0, expected a positive number of nm", failure(FitModelsCommand.class,
+                "labels", labels, "fraction", fraction, "thickness", thickness, "exclude_touching", false,
+                "section_nm", 0.0));
     }
 }

@@ -444,7 +444,7 @@ public class StepParticleOptionsHeadlessTest {
     }
 
     @Test
-    void emptyOrLineRoisAndBadOptionsAreNamedByTheirKey() throws Exception {
+    void emptyOrLineRoisAndBadOptionsAreNamedByTheirKey(@TempDir Path tmp) throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StepParticles.fromRois(new Roi[0], "labels", SIZE, SIZE));
         assertTrue(e.getMessage().startsWith("parameter labels is ROI Manager, but the ROI Manager is empty"),
@@ -464,13 +464,15 @@ public class StepParticleOptionsHeadlessTest {
                 String.valueOf(t));
         t = MacroRunner.runWithOptions(new FitModelsPlugin(), "labels=roimanager fraction=" + F + " thickness=" + T);
         assertTrue(t != null && t.getMessage().startsWith("parameter labels is ROI Manager"), String.valueOf(t));
+        Path never = tmp.resolve("never");
         t = MacroRunner.runWithOptions(new RunPipelinePlugin(), "stack=[" + PRIMARY.resolve("stack.tif")
-                + "] references=[" + REFS + "] out=[/tmp/never] particles=[ROI Manager]");
+                + "] references=[" + REFS + "] out=[" + never + "] particles=[ROI Manager]");
         assertTrue(t != null && t.getMessage().startsWith("parameter particles is ROI Manager"), String.valueOf(t));
         t = MacroRunner.runWithOptions(new RunPipelinePlugin(), "stack=[" + PRIMARY.resolve("stack.tif")
-                + "] references=[" + REFS + "] out=[/tmp/never] particles=[no such file.zip]");
+                + "] references=[" + REFS + "] out=[" + never + "] particles=[no such file.zip]");
         assertTrue(t != null && t.getMessage().startsWith("parameter particles is 'no such file.zip'"),
                 String.valueOf(t));
+        assertTrue(!Files.exists(never), "no results folder");
 
         String[][] bad = {{"min_solidity=1.5", "parameter min_solidity is 1.5, expected 0..1"},
             {"min_circularity=-0.1", "parameter min_circularity is -0.1, expected 0..1"},
@@ -490,6 +492,21 @@ public class StepParticleOptionsHeadlessTest {
         t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_err fraction=" + F
                 + " thickness=" + T + " probe_fwhm_nm=-1");
         assertTrue(t != null && t.getMessage().startsWith("parameter probe_fwhm_nm is -1.0"), String.valueOf(t));
+        // core's errors name the option the command-line way; the steps name it by the macro key
+        t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_err fraction=" + F
+                + " thickness=" + T + " bin_nm=0 section_nm=0");
+        assertEquals("parameter section_nm is 0.0, expected a positive number of nm", String.valueOf(
+                t == null ? null : t.getMessage()));
+        t = MacroRunner.runWithOptions(new FitModelsPlugin(), "labels=po_labels_err fraction=" + F + " thickness="
+                + T + " bin_nm=Infinity");
+        assertEquals("parameter bin_nm is Infinity, expected a positive number of nm", String.valueOf(
+                t == null ? null : t.getMessage()));
+        t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_err fraction=" + F
+                + " thickness=" + T + " bin_nm=0 " + DEFAULT_PROFILE.replace("min_area_nm2=2000",
+                "min_area_nm2=60000"));
+        assertEquals("no particle left to profile: 14 particles found, all excluded (14 too_small); relax the limits "
+                + "(min_area_nm2, min_solidity, min_circularity, exclude_touching) or check the particles",
+                String.valueOf(t == null ? null : t.getMessage()));
     }
 
     private static int count(int[] labels, int label) {
