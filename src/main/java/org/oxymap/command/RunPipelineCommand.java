@@ -11,17 +11,24 @@ import org.scijava.plugin.Plugin;
 
 import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
+import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.ij.ImageJProgress;
+import org.oxymap.ij.MacroKeys;
+import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.RunPipelinePlugin;
 import org.oxymap.io.PipelineRunner;
 
 /**
  * Runs the whole pipeline on one stack file and writes a results folder, like {@code oxymap run}. Field names are
- * params.json's keys so a script reads like the record of the run it makes. Scientific parameters are not
+ * params.json's keys so a script reads like the record of the run it makes; the particle options are those of the
+ * steps ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit), and an
+ * error names a parameter by that key. Scientific parameters are not
  * persisted: a value left over from yesterday's sample would silently change today's result.
  */
 @Plugin(type = Command.class, label = "OxyMap Run Pipeline", headless = true)
 public class RunPipelineCommand implements Command {
+
+    private static final ParticleOptions DEFAULTS = ParticleOptions.defaults();
 
     @Parameter(label = "Stack (TIFF)", description = "Transmission stack; energies from the sidecar or slice labels")
     private File stack;
@@ -55,6 +62,33 @@ public class RunPipelineCommand implements Command {
     @Parameter(label = "Min. particle area (nm²)", persist = false)
     private double min_area_nm2 = 2000;
 
+    @Parameter(label = "Fill holes", persist = false)
+    private boolean fill_holes = DEFAULTS.fillHoles();
+
+    @Parameter(label = "Split touching particles (watershed)", persist = false)
+    private boolean watershed = DEFAULTS.watershed();
+
+    @Parameter(label = "Watershed seed depth (nm), 0 = one pixel", persist = false, min = "0")
+    private double watershed_h_nm = DEFAULTS.watershedHNm();
+
+    @Parameter(label = "Max. particle area (nm²), 0 = no limit", persist = false, min = "0")
+    private double max_area_nm2 = DEFAULTS.maxAreaNm2();
+
+    @Parameter(label = "Min. solidity", persist = false, min = "0", max = "1")
+    private double min_solidity = DEFAULTS.minSolidity();
+
+    @Parameter(label = "Min. circularity", persist = false, min = "0", max = "1")
+    private double min_circularity = DEFAULTS.minCircularity();
+
+    @Parameter(label = "Exclude touching particles", persist = false)
+    private boolean exclude_touching = DEFAULTS.excludeTouching();
+
+    @Parameter(label = "Shared boundary counts as edge", persist = false)
+    private boolean touching_counts_as_edge = DEFAULTS.touchingCountsAsEdge();
+
+    @Parameter(label = "Sub-pixel edge", persist = false)
+    private boolean subpixel_edge = DEFAULTS.subpixelEdge();
+
     @Parameter(label = "Probe FWHM (nm)", persist = false,
             description = "The beam's spatial resolution; 0 = point probe (no blur in the models, no deconvolution)")
     private double probe_fwhm_nm = 0;
@@ -70,14 +104,28 @@ public class RunPipelineCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
 
+    /** Runs the pipeline; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
     public void run() {
+        try {
+            runPipeline();
+        } catch (RuntimeException e) {
+            throw MacroKeys.inMacroTerms(e);
+        }
+    }
+
+    private void runPipeline() {
         if (stack == null) {
             throw new IllegalArgumentException("parameter stack is not set");
         }
         if (out == null) {
             throw new IllegalArgumentException("parameter out is not set");
         }
+        ParticleOptions p = DEFAULTS.withSegmentation(fill_holes, watershed, watershed_h_nm)
+                .withLimits(max_area_nm2, min_solidity, min_circularity, exclude_touching)
+                .withEdge(touching_counts_as_edge, subpixel_edge);
+        PipelineSettings settings = RunPipelinePlugin.settings(time_s, section_nm, bin_nm, background, threshold,
+                min_area_nm2, p, probe_fwhm_nm, deconvolve_probe);
         try {
             PipelineRunner.checkMemory(stack.toPath(), energies == null ? null : energies.toPath(),
                     PipelineRunner.splitPaths(references).size(), MemoryEstimate.heapBytes(),
@@ -86,10 +134,7 @@ public class RunPipelineCommand implements Command {
                     energies == null ? null : energies.toPath(), PipelineRunner.splitPaths(references), null,
                     Double.NaN, Map.of()), particles);
             Path outDir = out.toPath();
-            PipelineResult r = PipelineRunner.run(inputs,
-                    PipelineRunner.withProbe(PipelineRunner.settings(time_s, section_nm, bin_nm, background,
-                            threshold, min_area_nm2), probe_fwhm_nm, deconvolve_probe), outDir,
-                    null, new ImageJProgress());
+            PipelineResult r = PipelineRunner.run(inputs, settings, outDir, null, new ImageJProgress());
             summary = PipelineRunner.summary(r, outDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e.getMessage(), e);

@@ -1,13 +1,15 @@
 package org.oxymap.ij;
 
+import java.util.List;
+
 import org.oxymap.core.pipeline.ParticleSettings;
 
 /**
- * The particle options of the Fiji steps (Segment Particles, Edge-Distance Profiles, Fit Models), as their dialogs,
- * macro lines and SciJava commands take them: the keys of {@link ParticleSettings} (params.json) in snake case,
- * with the two values a dialog cannot leave empty written as 0: {@code watershed_h_nm} 0 = one pixel (the larger
- * pixel side), {@code max_area_nm2} 0 = no limit. Each step uses the options it shows and leaves the others at the
- * defaults, which are those of {@code oxymap run}.
+ * The particle options of the Fiji steps (Segment Particles, Edge-Distance Profiles, Fit Models, Run Pipeline), as
+ * their dialogs, macro lines and SciJava commands take them: the keys of {@link ParticleSettings} (params.json) in
+ * snake case, with the two values a dialog cannot leave empty written as 0: {@code watershed_h_nm} 0 = one pixel (the
+ * larger pixel side), {@code max_area_nm2} 0 = no limit. Each step uses the options it shows and leaves the others at
+ * the defaults, which are those of {@code oxymap run}; Run Pipeline takes all nine.
  */
 public record ParticleOptions(boolean fillHoles, boolean watershed, double watershedHNm, double maxAreaNm2,
         double minSolidity, double minCircularity, boolean excludeTouching, boolean touchingCountsAsEdge,
@@ -23,6 +25,9 @@ public record ParticleOptions(boolean fillHoles, boolean watershed, double water
     static final String EXCLUDE_TOUCHING = "exclude_touching";
     static final String TOUCHING_COUNTS_AS_EDGE = "touching_counts_as_edge";
     static final String SUBPIXEL_EDGE = "subpixel_edge";
+    /** All nine, in the order Run Pipeline shows them. */
+    static final List<String> KEYS = List.of(FILL_HOLES, WATERSHED, WATERSHED_H_NM, MAX_AREA_NM2,
+            MIN_SOLIDITY, MIN_CIRCULARITY, EXCLUDE_TOUCHING, TOUCHING_COUNTS_AS_EDGE, SUBPIXEL_EDGE);
 
     /** {@link ParticleSettings#defaults()} in the dialogs' terms. */
     public static ParticleOptions defaults() {

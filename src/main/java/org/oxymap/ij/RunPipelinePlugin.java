@@ -8,6 +8,7 @@ import ij.plugin.PlugIn;
 
 import org.oxymap.core.fit.FitMaps;
 import org.oxymap.core.pipeline.MemoryEstimate;
+import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.segment.ThresholdMethod;
@@ -16,7 +17,9 @@ import org.oxymap.io.PipelineRunner;
 
 /**
  * Plugins › OxyMap › OxyMap Run Pipeline for ImageJ 1.x and its macro language. The macro keys are the SciJava
- * command's field names and params.json's keys, so one recorded macro line works in both worlds.
+ * command's field names and params.json's keys, so one recorded macro line works in both worlds. The particle
+ * options ({@link ParticleOptions}) came after the first documented line: a line that names none of them runs with
+ * their defaults, those of {@code oxymap run}.
  */
 public class RunPipelinePlugin implements PlugIn {
 
@@ -37,9 +40,11 @@ public class RunPipelinePlugin implements PlugIn {
             d.addChoice("background", new String[] {"none", "constant", "linear"}, def.background().label());
             d.addChoice("threshold", ThresholdMethod.labels().toArray(new String[0]), "noise");
             d.addNumber("min_area_nm2", def.minAreaNm2());
+            StepPlugins.addParticleOptions(d, ParticleOptions.defaults());
             d.addNumber("probe_fwhm_nm", 0);
             d.addCheckbox("deconvolve_probe", true);
             d.addFile("particles", "");
+            d.addedLater(ParticleOptions.KEYS.toArray(new String[0]));
             if (!d.show()) {
                 return;
             }
@@ -47,9 +52,15 @@ public class RunPipelinePlugin implements PlugIn {
             String energies = d.nextString();
             String references = d.nextString();
             Path out = requiredPath(d.nextString(), "out");
-            PipelineSettings settings = PipelineRunner.settings(d.nextNumber(), d.nextNumber(), d.nextNumber(),
-                    d.nextString(), d.nextString(), d.nextNumber());
-            settings = PipelineRunner.withProbe(settings, d.nextNumber(), d.nextBoolean());
+            double timeS = d.nextNumber();
+            double sectionNm = d.nextNumber();
+            double binNm = d.nextNumber();
+            String background = d.nextString();
+            String threshold = d.nextString();
+            double minAreaNm2 = d.nextNumber();
+            ParticleOptions particleOptions = StepPlugins.nextParticleOptions(d, ParticleOptions.defaults());
+            PipelineSettings settings = settings(timeS, sectionNm, binNm, background, threshold, minAreaNm2,
+                    particleOptions, d.nextNumber(), d.nextBoolean());
             String particles = d.nextString();
             Path energiesFile = energies == null || energies.isBlank() ? null : Path.of(energies.trim());
             // a stack that cannot fit stops here with advice, before anything is read
@@ -71,6 +82,25 @@ public class RunPipelinePlugin implements PlugIn {
             Errors.report(TITLE, new IllegalStateException(MemoryEstimate.outOfMemoryAdvice(
                     MemoryEstimate.heapBytes(), MemoryEstimate.Front.FIJI)));
         }
+    }
+
+    /**
+     * The run's settings from the dialog's values, as {@code oxymap run} makes them from the same options:
+     * {@code timeS} and {@code binNm} 0 = unknown time and one-pixel bins; the particle options as the steps take
+     * them ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit);
+     * {@code probeFwhmNm} 0 = point probe, else the models carry the probe and, with {@code deconvolveProbe}, the
+     * aligned transmission is deconvolved.
+     *
+     * @throws IllegalArgumentException naming the key of a value out of range
+     */
+    public static PipelineSettings settings(double timeS, double sectionNm, double binNm, String background,
+            String threshold, double minAreaNm2, ParticleOptions particles, double probeFwhmNm,
+            boolean deconvolveProbe) {
+        ParticleSettings p = particles.settings(minAreaNm2);
+        PipelineSettings s = PipelineRunner.withProbe(PipelineRunner.settings(timeS, sectionNm, binNm, background,
+                threshold, minAreaNm2).withParticles(p), probeFwhmNm, deconvolveProbe);
+        s.validate();
+        return s;
     }
 
     /** Opens the profiled fraction and the thickness so the user sees at once whether the fit is sensible. */

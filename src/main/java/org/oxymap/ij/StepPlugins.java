@@ -39,6 +39,26 @@ final class StepPlugins {
     }
 
     /**
+     * All the particle options, as Run Pipeline shows them: fill_holes, watershed, watershed_h_nm, the exclusion
+     * limits, touching_counts_as_edge, subpixel_edge.
+     */
+    static void addParticleOptions(MacroDialog d, ParticleOptions p) {
+        d.addCheckbox(ParticleOptions.FILL_HOLES, p.fillHoles());
+        d.addCheckbox(ParticleOptions.WATERSHED, p.watershed());
+        d.addNumber(ParticleOptions.WATERSHED_H_NM, p.watershedHNm());
+        addLimits(d, p);
+        d.addCheckbox(ParticleOptions.TOUCHING_COUNTS_AS_EDGE, p.touchingCountsAsEdge());
+        d.addCheckbox(ParticleOptions.SUBPIXEL_EDGE, p.subpixelEdge());
+    }
+
+    /** The values of {@link #addParticleOptions}' fields over {@code p}. */
+    static ParticleOptions nextParticleOptions(MacroDialog d, ParticleOptions p) {
+        ParticleOptions o = p.withSegmentation(d.nextBoolean(), d.nextBoolean(), d.nextNumber());
+        o = nextLimits(d, o);
+        return o.withEdge(d.nextBoolean(), d.nextBoolean());
+    }
+
+    /**
      * The fields of Edge-Distance Profiles and Fit Models after their own: probe_fwhm_nm, min_area_nm2, the
      * exclusion limits, touching_counts_as_edge, subpixel_edge; all added after the first documented macro lines.
      */

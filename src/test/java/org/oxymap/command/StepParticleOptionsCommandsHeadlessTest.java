@@ -28,6 +28,7 @@ import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.ij.RunPipelineParticleOptionsHeadlessTest;
 import org.oxymap.ij.StepImages;
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -39,7 +40,8 @@ import org.scijava.module.ModuleItem;
  * The particle options and particle inputs of the SciJava step commands, headless through the CommandService, on a
  * noise-free phantom of touching pairs (every particle overlaps one other by a pixel): the parameters carry the
  * macro keys, the watershed and exclude_touching change the particles and flags in the known way, and particles
- * from a RoiManager .zip give the label image's profiles.
+ * from a RoiManager .zip give the label image's profiles. Run Pipeline's particle options on the bundled phantom
+ * give the command line's run.
  */
 public class StepParticleOptionsCommandsHeadlessTest {
 
@@ -198,5 +200,40 @@ public class StepParticleOptionsCommandsHeadlessTest {
         assertEquals("parameter section_nm is 0.0, expected a positive number of nm", failure(FitModelsCommand.class,
                 "labels", labels, "fraction", fraction, "thickness", thickness, "exclude_touching", false,
                 "section_nm", 0.0));
+    }
+
+    /**
+     * Run Pipeline through the CommandService on the bundled phantom, with watershed false, max_area_nm2 30000 and
+     * subpixel_edge false: the results folder of {@code oxymap run --watershed false --max-area-nm2 30000
+     * --subpixel-edge false} (particles 6, 8, 10 too_large); bad values named by their parameter, no folder.
+     */
+    @Test
+    void runPipelineTakesTheParticleOptions(@TempDir Path tmp) throws Exception {
+        Path primary = RunPipelineParticleOptionsHeadlessTest.PRIMARY;
+        String refs = RunPipelineParticleOptionsHeadlessTest.refs(primary);
+        Path out = tmp.resolve("command");
+        run(RunPipelineCommand.class, "stack", primary.resolve("stack.tif").toFile(), "references", refs, "out",
+                out.toFile(), "time_s", 1e6, "watershed", false, "max_area_nm2", 30000.0, "subpixel_edge", false);
+        Path cli = tmp.resolve("cli");
+        String[] r = RunPipelineParticleOptionsHeadlessTest.cli(primary, cli, "--watershed", "false",
+                "--max-area-nm2", "30000", "--subpixel-edge", "false");
+        assertEquals("0", r[0], r[1]);
+        RunPipelineParticleOptionsHeadlessTest.assertSameRun(cli, out);
+        List<String> flags = new ArrayList<>();
+        for (java.util.Map<String, String> row : org.oxymap.io.CsvTable.read(out.resolve("particles/particles.csv"))) {
+            flags.add(row.get("flags"));
+        }
+        assertEquals(List.of("", "", "", "", "", "too_large", "", "too_large", "", "too_large", "", "", "", ""), flags);
+        assertEquals(30000.0, RunPipelineParticleOptionsHeadlessTest.parameters(out).get("max_area_nm2")
+                .getAsDouble());
+
+        Path never = tmp.resolve("never");
+        assertEquals("parameter min_solidity is 2.0, expected 0..1", failure(RunPipelineCommand.class, "stack",
+                primary.resolve("stack.tif").toFile(), "references", refs, "out", never.toFile(), "min_solidity",
+                2.0));
+        assertEquals("parameter section_nm is -1.0, expected a positive number of nm", failure(
+                RunPipelineCommand.class, "stack", primary.resolve("stack.tif").toFile(), "references", refs, "out",
+                never.toFile(), "section_nm", -1.0));
+        assertTrue(!Files.exists(never), "no results folder");
     }
 }
