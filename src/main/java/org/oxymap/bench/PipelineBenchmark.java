@@ -49,15 +49,22 @@ import org.oxymap.io.TiffStackIO;
 
 /**
  * Times the pipeline's stages on a phantom of fixed seed (point probe, so that the phantom itself is quick to
- * make), each as the median of {@code reps} runs after one warm-up run, next to the yardstick: one parallel pass
+ * make), each as the median of {@code reps} runs after a warm-up (one run, or for a short stage as many as
+ * fit in {@value #WARM_UP_S} s, at most {@value #MAX_WARM_UP_RUNS}), next to the yardstick: one parallel pass
  * that reads every value of the stack once and sums it, i.e. the memory-bandwidth limit. Single-thread times for
  * the fit and the distance transform come from running the same code inside a one-thread ForkJoinPool (the
  * stages parallelise with parallel streams, which run in the pool that calls them).
  */
 public final class PipelineBenchmark {
 
-    /** Benchmark inputs. */
+    /** Seconds a stage runs before it is timed (at least one run). */
+    static final double WARM_UP_S = 1.0;
+    /** Most warm-up runs of a stage. */
+    static final int MAX_WARM_UP_RUNS = 20;
+
     /**
+     * Benchmark inputs.
+     *
      * @param until          last stage to run ("align", or null for all)
      * @param exportProfiles where to write the fitted profiles for the SciPy yardstick (null = nowhere)
      * @param only           "fit" = only I0/OD and the per-pixel fit, on the unaligned stack; "pipeline" = only the
@@ -367,7 +374,15 @@ public final class PipelineBenchmark {
 
     private double[] time(Callable<?> work) {
         try {
-            work.call(); // warm-up
+            // Warm-up: at least one run, and short stages until they have run for WARM_UP_S in all, so that the
+            // JIT has compiled their code before timing (one run of a 50 ms stage left the parallel runs, timed
+            // first, slower than the one-thread runs timed after them).
+            long warmStart = System.nanoTime();
+            int warmRuns = 0;
+            do {
+                work.call();
+                warmRuns++;
+            } while (warmRuns < MAX_WARM_UP_RUNS && System.nanoTime() - warmStart < WARM_UP_S * 1e9);
             double[] t = new double[settings.reps()];
             for (int r = 0; r < t.length; r++) {
                 long start = System.nanoTime();
