@@ -487,9 +487,20 @@ public final class PipelineRunner {
     /**
      * Settings from the front ends' plain fields, where a dialog cannot hold "unknown": {@code timeS} and
      * {@code binNm} of 0 (or NaN) mean unknown time and one-pixel bins.
+     *
+     * @throws IllegalArgumentException for a negative time or bin width (named as the command line names them; the
+     *                                  Fiji steps put that in their macro keys), or settings that do not validate
      */
     public static PipelineSettings settings(double timeS, double sectionNm, double binNm, String background,
             String threshold, double minAreaNm2) {
+        if (timeS < 0) {
+            throw new IllegalArgumentException("parameter time-s is " + timeS
+                    + ", expected a positive number of s, or 0 when the time is unknown");
+        }
+        if (binNm < 0) {
+            throw new IllegalArgumentException("parameter bin-nm is " + binNm
+                    + ", expected a positive number of nm, or 0 for one-pixel bins");
+        }
         PipelineSettings s = PipelineSettings.defaults()
                 .withTimeS(timeS > 0 ? timeS : Double.NaN)
                 .withSectionNm(sectionNm)

@@ -501,6 +501,15 @@ public class StepParticleOptionsHeadlessTest {
                 + T + " bin_nm=Infinity");
         assertEquals("parameter bin_nm is Infinity, expected a positive number of nm", String.valueOf(
                 t == null ? null : t.getMessage()));
+        // 0 means one-pixel bins and an unknown time; a negative value is an error, not taken as 0
+        t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_err fraction=" + F
+                + " thickness=" + T + " bin_nm=-5");
+        assertEquals("parameter bin_nm is -5.0, expected a positive number of nm, or 0 for one-pixel bins",
+                String.valueOf(t == null ? null : t.getMessage()));
+        t = MacroRunner.runWithOptions(new FitModelsPlugin(), "labels=po_labels_err fraction=" + F + " thickness="
+                + T + " time_s=-1");
+        assertEquals("parameter time_s is -1.0, expected a positive number of s, or 0 when the time is unknown",
+                String.valueOf(t == null ? null : t.getMessage()));
         t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_err fraction=" + F
                 + " thickness=" + T + " bin_nm=0 " + DEFAULT_PROFILE.replace("min_area_nm2=2000",
                 "min_area_nm2=60000"));
