@@ -120,24 +120,52 @@ public final class EuclideanDistanceTransform {
      * to the largest label it meets, so no separate pass for the label range is needed.
      */
     private static final class Boxes {
+        /**
+         * Largest label for which every band keeps tables of its own; with more labels (e.g. one per pixel) the
+         * bands' tables together would be several times the image, so one band scans the whole image instead.
+         */
+        private static final int BANDED_LABELS = 1 << 16;
+
         int maxLabel;
         int[] minX = new int[0];
         int[] maxX = new int[0];
         int[] minY = new int[0];
         int[] maxY = new int[0];
+        /** Grow no table beyond this label; a band that meets a larger one stops (see {@link #BANDED_LABELS}). */
+        private final int tableLimit;
+        private boolean overflowed;
+        /** Index of the first negative label met (the scan stops there), −1 for none. */
+        private int negativeAt = -1;
+        private int negativeLabel;
+
+        private Boxes(int tableLimit) {
+            this.tableLimit = tableLimit;
+        }
 
         static Boxes of(int[] labels, int width, int height) {
             int bands = Math.min(height, 4 * Runtime.getRuntime().availableProcessors());
             int rowsPerBand = (height + bands - 1) / bands;
             Boxes[] partial = new Boxes[bands];
             java.util.stream.IntStream.range(0, bands).parallel().forEach(band -> {
-                Boxes b = new Boxes();
+                Boxes b = new Boxes(BANDED_LABELS);
                 int y1 = Math.min(height, (band + 1) * rowsPerBand);
-                for (int y = band * rowsPerBand; y < y1; y++) {
+                for (int y = band * rowsPerBand; y < y1 && !b.overflowed && b.negativeAt < 0; y++) {
                     b.scanRow(labels, y, width);
                 }
                 partial[band] = b;
             });
+            // thrown here, not in the band's thread, so that the message is the scan's own; the first band with one
+            for (Boxes b : partial) {
+                b.throwIfNegative();
+            }
+            if (java.util.Arrays.stream(partial).anyMatch(b -> b.overflowed)) {
+                Boxes one = new Boxes(Integer.MAX_VALUE);
+                for (int y = 0; y < height && one.negativeAt < 0; y++) {
+                    one.scanRow(labels, y, width);
+                }
+                one.throwIfNegative();
+                return one;
+            }
             Boxes all = partial[0];
             for (int band = 1; band < bands; band++) {
                 all.merge(partial[band]);
@@ -159,7 +187,9 @@ public final class EuclideanDistanceTransform {
                     x++;
                 }
                 if (id < 0) {
-                    throw negativeLabel(id, row + start);
+                    negativeAt = row + start;
+                    negativeLabel = id;
+                    return;
                 }
                 maxLabel = Math.max(maxLabel, id);
                 if (id > labels.length) { // only the largest label is needed: the caller renumbers
@@ -167,6 +197,10 @@ public final class EuclideanDistanceTransform {
                     continue;
                 }
                 if (id >= minX.length) {
+                    if (id > tableLimit) {
+                        overflowed = true;
+                        return;
+                    }
                     grow(id);
                 }
                 if (start < minX[id]) {
@@ -208,6 +242,12 @@ public final class EuclideanDistanceTransform {
                 maxX[id] = Math.max(maxX[id], b.maxX[id]);
                 minY[id] = Math.min(minY[id], b.minY[id]);
                 maxY[id] = Math.max(maxY[id], b.maxY[id]);
+            }
+        }
+
+        private void throwIfNegative() {
+            if (negativeAt >= 0) {
+                throw negativeLabel(negativeLabel, negativeAt);
             }
         }
 

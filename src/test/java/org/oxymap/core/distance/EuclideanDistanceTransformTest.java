@@ -236,6 +236,22 @@ class EuclideanDistanceTransformTest {
     }
 
     @Test
+    void oneLabelPerPixelBeyondTheBandedTables() {
+        // 80 000 labels, more than the bands keep tables for: every pixel is its own particle, so each one's
+        // nearest pixel of another label is its neighbour along the shorter pixel side
+        int w = 400;
+        int h = 200;
+        int[] labels = new int[w * h];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i + 1;
+        }
+        float[] d = EuclideanDistanceTransform.distanceToOwnBoundary(labels, w, h, 2, 3, true);
+        for (int i = 0; i < d.length; i++) {
+            assertEquals(2f, d[i], 0f, "pixel " + i);
+        }
+    }
+
+    @Test
     void badInputIsRejected() {
         boolean[] fg = new boolean[6];
         assertThrows(IllegalArgumentException.class,
