@@ -2,7 +2,6 @@ package org.oxymap.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
-import org.oxymap.core.phantom.PhantomParticle;
 import org.oxymap.core.phantom.PhantomSettings;
-import org.oxymap.core.profile.EdgeDistanceProfiler;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.progress.ProgressListener;
 
@@ -46,24 +43,7 @@ class EdgeProfileAcceptanceTest {
     @BeforeAll
     static void phantomAndTruth() {
         phantom = new PhantomGenerator(PhantomSettings.defaults()).generate(ProgressListener.NONE);
-        int size = phantom.settings().sizePx();
-        double px = phantom.settings().pixelNm();
-        float[] distance = new float[size * size];
-        for (int i = 0; i < distance.length; i++) {
-            int l = phantom.labels()[i];
-            if (l > 0) {
-                PhantomParticle q = phantom.particles().get(l - 1);
-                double rho = Math.hypot(i % size - q.xPx(), i / size - q.yPx()) * px;
-                distance[i] = (float) (q.visibleRadiusNm() - rho + px / 2); // the profiler subtracts half a pixel
-            }
-        }
-        boolean[] all = new boolean[phantom.particles().size()];
-        java.util.Arrays.fill(all, true);
-        truth = new HashMap<>();
-        for (ProfileBin b : new EdgeDistanceProfiler(px, px / 2).profile(phantom.labels(), all.length, all, distance,
-                phantom.fractions().get(1), phantom.thicknessNm())) {
-            truth.put(b.particle() + "@" + b.distanceNm(), b);
-        }
+        truth = PhantomMatching.radialTruthProfiles(phantom, 1);
     }
 
     /** {within, compared, rim within, rim compared}. */
@@ -75,12 +55,7 @@ class EdgeProfileAcceptanceTest {
         PipelineResult r = new OxidationStatePipeline(s, phantom.references()).run(phantom.stack(), ProgressListener.NONE);
         double[][] matches = PhantomMatching.bestMatches(phantom.labels(), phantom.particles().size(),
                 r.segmentation().labels(), r.segmentation().count());
-        Map<Integer, Integer> trueOf = new HashMap<>();
-        for (int t = 0; t < matches.length; t++) {
-            if (matches[t][1] >= 0.8) {
-                trueOf.put((int) matches[t][0], t + 1);
-            }
-        }
+        Map<Integer, Integer> trueOf = PhantomMatching.trueParticleOf(matches, 0.8);
         assertTrue(trueOf.size() == phantom.particles().size(), "matched " + trueOf.size());
         int[] out = new int[4];
         double px = phantom.settings().pixelNm();

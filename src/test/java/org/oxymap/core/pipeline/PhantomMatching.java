@@ -2,10 +2,13 @@ package org.oxymap.core.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.oxymap.core.distance.EuclideanDistanceTransform;
 import org.oxymap.core.phantom.Phantom;
+import org.oxymap.core.phantom.PhantomParticle;
 import org.oxymap.core.profile.EdgeDistanceProfiler;
 import org.oxymap.core.profile.ProfileBin;
 
@@ -68,6 +71,45 @@ final class PhantomMatching {
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
         return profiler.profile(p.labels(), n, all, distance, p.fractions().get(fractionIndex), p.thicknessNm());
+    }
+
+    /**
+     * Profiles of the true fraction map over the true particles, weighted by the true thickness, binned by the true
+     * distance from the true visible edge, R − ρ (R the visible radius, ρ the pixel centre's distance from the
+     * particle's centre): the x-axis the profiles mean, without the digitisation of a distance transform. Keyed by
+     * "label@bin centre".
+     */
+    static Map<String, ProfileBin> radialTruthProfiles(Phantom p, int fractionIndex) {
+        int size = p.settings().sizePx();
+        double px = p.settings().pixelNm();
+        float[] distance = new float[size * size];
+        for (int i = 0; i < distance.length; i++) {
+            int l = p.labels()[i];
+            if (l > 0) {
+                PhantomParticle q = p.particles().get(l - 1);
+                double rho = Math.hypot(i % size - q.xPx(), i / size - q.yPx()) * px;
+                distance[i] = (float) (q.visibleRadiusNm() - rho + px / 2); // the profiler subtracts half a pixel
+            }
+        }
+        boolean[] all = new boolean[p.particles().size()];
+        Arrays.fill(all, true);
+        Map<String, ProfileBin> truth = new HashMap<>();
+        for (ProfileBin b : new EdgeDistanceProfiler(px, px / 2).profile(p.labels(), all.length, all, distance,
+                p.fractions().get(fractionIndex), p.thicknessNm())) {
+            truth.put(b.particle() + "@" + b.distanceNm(), b);
+        }
+        return truth;
+    }
+
+    /** Segmented label → true particle id, for the true particles matched with IoU ≥ {@code minIou}. */
+    static Map<Integer, Integer> trueParticleOf(double[][] matches, double minIou) {
+        Map<Integer, Integer> trueOf = new HashMap<>();
+        for (int t = 0; t < matches.length; t++) {
+            if (matches[t][1] >= minIou) {
+                trueOf.put((int) matches[t][0], t + 1);
+            }
+        }
+        return trueOf;
     }
 
     /** Number of true particles that touch (are 8-adjacent to) another true particle. */
