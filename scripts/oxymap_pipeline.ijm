@@ -13,5 +13,5 @@ if (arg == "") {
     out = parts[1];
 }
 if (!endsWith(dir, "/") && !endsWith(dir, File.separator)) dir = dir + File.separator;
-run("OxyMap Run Pipeline", "stack=[" + dir + "stack.tif] energies=[] references=[" + dir + "references/Mn2.csv," + dir + "references/Mn3.csv," + dir + "references/Mn4.csv] out=[" + out + "] time_s=1000000 section_nm=80 bin_nm=0 background=constant threshold=noise min_area_nm2=2000 fill_holes watershed watershed_h_nm=0 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching touching_counts_as_edge subpixel_edge probe_fwhm_nm=0 deconvolve_probe particles=[]");
+run("OxyMap Run Pipeline", "stack=[" + dir + "stack.tif] energies=[] references=[" + dir + "references/Mn2.csv," + dir + "references/Mn3.csv," + dir + "references/Mn4.csv] out=[" + out + "] time_s=1000000 section_nm=80 bin_nm=0 background=constant threshold=noise min_area_nm2=2000 fill_holes watershed watershed_h_nm=0 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching touching_counts_as_edge subpixel_edge normalised_bin=0.05 sectors=0 probe_fwhm_nm=0 deconvolve_probe particles=[]");
 print("OxyMap pipeline: results in " + out);

@@ -24,7 +24,7 @@ run("OxyMap Align Stack", "stack=stack.tif");
 run("OxyMap Optical Density", "stack=aligned i0=auto i0_roi=[] i0_file=[]");
 run("OxyMap Fit References", "stack=OD references=[" + refs + "] background=constant");
 run("OxyMap Segment Particles", "thickness=thickness mask=mask empty=i0_region threshold=noise min_area_nm2=2000 fill_holes watershed watershed_h_nm=0 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching");
-run("OxyMap Edge-Distance Profiles", "labels=labels fraction=fraction_Mn3 thickness=thickness bin_nm=0 section_nm=80 probe_fwhm_nm=0 min_area_nm2=2000 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching touching_counts_as_edge subpixel_edge");
+run("OxyMap Edge-Distance Profiles", "labels=labels fraction=fraction_Mn3 thickness=thickness bin_nm=0 section_nm=80 probe_fwhm_nm=0 min_area_nm2=2000 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching touching_counts_as_edge subpixel_edge normalised_bin=0.05 sectors=0");
 run("OxyMap Fit Models", "labels=labels fraction=fraction_Mn3 thickness=thickness time_s=1000000 section_nm=80 bin_nm=0 probe_fwhm_nm=0 min_area_nm2=2000 max_area_nm2=0 min_solidity=0.9 min_circularity=0.7 exclude_touching touching_counts_as_edge subpixel_edge");
 
 // Keep the results: the maps as TIFF (calibrated, LUT and overlay included), the tables as CSV.

@@ -9,6 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import org.oxymap.ij.EdgeDistanceProfilesPlugin;
+import org.oxymap.ij.ExtraProfileOptions;
 import org.oxymap.ij.ImageJProgress;
 import org.oxymap.ij.MacroKeys;
 import org.oxymap.ij.ParticleOptions;
@@ -18,12 +19,14 @@ import org.oxymap.ij.StepResult;
  * OxyMap Edge-Distance Profiles for scripts; see {@link EdgeDistanceProfilesPlugin}. The particles are a label
  * image ({@code labels}) or, instead, {@code particles_from}: "ROI Manager" (the running ImageJ's; there is none
  * headless) or a particle file as {@code oxymap run --particles} takes it. (The output {@code particles} is the
- * particle table, as before.)
+ * particle table, as before.) With {@code normalise_distance} or {@code sectors} the outputs
+ * {@code normalised_profiles} and {@code sector_profiles} hold the extra profiles (null when not asked for).
  */
 @Plugin(type = Command.class, label = "OxyMap Edge-Distance Profiles", headless = true)
 public class EdgeDistanceProfilesCommand implements Command {
 
     private static final ParticleOptions DEFAULTS = ParticleOptions.defaults();
+    private static final ExtraProfileOptions EXTRA = ExtraProfileOptions.none();
 
     @Parameter(label = "Particle labels", persist = false, required = false)
     private ImagePlus labels;
@@ -68,6 +71,15 @@ public class EdgeDistanceProfilesCommand implements Command {
     @Parameter(label = "Sub-pixel edge", persist = false)
     private boolean subpixel_edge = DEFAULTS.subpixelEdge();
 
+    @Parameter(label = "Also profiles against distance / radius", persist = false)
+    private boolean normalise_distance = EXTRA.normaliseDistance();
+
+    @Parameter(label = "Their bin (fraction of the radius)", persist = false, min = "0", max = "1")
+    private double normalised_bin = EXTRA.normalisedBin();
+
+    @Parameter(label = "Angular sectors, 0 = none", persist = false, min = "0", max = "360")
+    private int sectors = (int) EXTRA.sectors();
+
     @Parameter(type = ItemIO.OUTPUT)
     private ImagePlus distance;
 
@@ -76,6 +88,14 @@ public class EdgeDistanceProfilesCommand implements Command {
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable particles;
+
+    /** Only with {@code normalise_distance}. */
+    @Parameter(type = ItemIO.OUTPUT, required = false)
+    private ResultsTable normalised_profiles;
+
+    /** Only with {@code sectors} > 0. */
+    @Parameter(type = ItemIO.OUTPUT, required = false)
+    private ResultsTable sector_profiles;
 
     /** Runs the step; an error names a parameter by its key ({@link MacroKeys}). */
     @Override
@@ -94,9 +114,12 @@ public class EdgeDistanceProfilesCommand implements Command {
         ParticleOptions p = DEFAULTS.withLimits(max_area_nm2, min_solidity, min_circularity, exclude_touching)
                 .withEdge(touching_counts_as_edge, subpixel_edge);
         StepResult r = EdgeDistanceProfilesPlugin.profiles(l, fraction, thickness, bin_nm, section_nm, probe_fwhm_nm,
-                min_area_nm2, p, new ImageJProgress());
+                min_area_nm2, p, new ExtraProfileOptions(normalise_distance, normalised_bin, sectors),
+                new ImageJProgress());
         distance = r.image("distance");
         profiles = Steps.table(r, "OxyMap Profiles");
         particles = Steps.table(r, "OxyMap Particles");
+        normalised_profiles = r.tables().get("OxyMap Normalised Profiles");
+        sector_profiles = r.tables().get("OxyMap Sector Profiles");
     }
 }

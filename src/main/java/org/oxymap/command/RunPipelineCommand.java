@@ -14,6 +14,7 @@ import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.ij.ImageJProgress;
 import org.oxymap.ij.MacroKeys;
+import org.oxymap.ij.ExtraProfileOptions;
 import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.RunPipelinePlugin;
 import org.oxymap.io.PipelineRunner;
@@ -21,14 +22,16 @@ import org.oxymap.io.PipelineRunner;
 /**
  * Runs the whole pipeline on one stack file and writes a results folder, like {@code oxymap run}. Field names are
  * params.json's keys so a script reads like the record of the run it makes; the particle options are those of the
- * steps ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit), and an
- * error names a parameter by that key. Scientific parameters are not
+ * steps ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit), the
+ * extra profiles those of Edge-Distance Profiles ({@link ExtraProfileOptions}), and an error names a parameter by
+ * that key. Scientific parameters are not
  * persisted: a value left over from yesterday's sample would silently change today's result.
  */
 @Plugin(type = Command.class, label = "OxyMap Run Pipeline", headless = true)
 public class RunPipelineCommand implements Command {
 
     private static final ParticleOptions DEFAULTS = ParticleOptions.defaults();
+    private static final ExtraProfileOptions EXTRA = ExtraProfileOptions.none();
 
     @Parameter(label = "Stack (TIFF)", description = "Transmission stack; energies from the sidecar or slice labels")
     private File stack;
@@ -89,6 +92,15 @@ public class RunPipelineCommand implements Command {
     @Parameter(label = "Sub-pixel edge", persist = false)
     private boolean subpixel_edge = DEFAULTS.subpixelEdge();
 
+    @Parameter(label = "Also profiles against distance / radius", persist = false)
+    private boolean normalise_distance = EXTRA.normaliseDistance();
+
+    @Parameter(label = "Their bin (fraction of the radius)", persist = false, min = "0", max = "1")
+    private double normalised_bin = EXTRA.normalisedBin();
+
+    @Parameter(label = "Angular sectors, 0 = none", persist = false, min = "0", max = "360")
+    private int sectors = (int) EXTRA.sectors();
+
     @Parameter(label = "Probe FWHM (nm)", persist = false,
             description = "The beam's spatial resolution; 0 = point probe (no blur in the models, no deconvolution)")
     private double probe_fwhm_nm = 0;
@@ -125,7 +137,8 @@ public class RunPipelineCommand implements Command {
                 .withLimits(max_area_nm2, min_solidity, min_circularity, exclude_touching)
                 .withEdge(touching_counts_as_edge, subpixel_edge);
         PipelineSettings settings = RunPipelinePlugin.settings(time_s, section_nm, bin_nm, background, threshold,
-                min_area_nm2, p, probe_fwhm_nm, deconvolve_probe);
+                min_area_nm2, p, new ExtraProfileOptions(normalise_distance, normalised_bin, sectors), probe_fwhm_nm,
+                deconvolve_probe);
         try {
             PipelineRunner.checkMemory(stack.toPath(), energies == null ? null : energies.toPath(),
                     PipelineRunner.splitPaths(references).size(), MemoryEstimate.heapBytes(),

@@ -13,6 +13,7 @@ import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
 import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.profile.SectorProfileBin;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.segment.ParticleMeasurement;
 import org.oxymap.io.PipelineRunner;
@@ -23,9 +24,11 @@ import org.oxymap.io.PipelineRunner;
  * {@code .roi} or RoiManager {@code .zip}, or {@code [ROI Manager]}: see {@link StepParticles}), {@code fraction},
  * {@code thickness}, {@code bin_nm} (0 = one pixel), {@code section_nm} and {@code probe_fwhm_nm} (the sectioned
  * sphere fitted to each particle's thickness, which places the sub-pixel edge), {@code min_area_nm2} and the
- * exclusion limits and edge options of {@link ParticleOptions}. Makes the map "distance" (nm), the tables "OxyMap
- * Profiles" (as profiles.csv; particle 0 = all particles) and "OxyMap Particles" and a plot of the profile over all
- * particles.
+ * exclusion limits and edge options of {@link ParticleOptions}, and the extra profiles of
+ * {@link ExtraProfileOptions} ({@code normalise_distance}, {@code normalised_bin}, {@code sectors}). Makes the map
+ * "distance" (nm), the tables "OxyMap Profiles" (as profiles.csv; particle 0 = all particles) and "OxyMap
+ * Particles", when asked for "OxyMap Normalised Profiles" and "OxyMap Sector Profiles" (as profiles_normalised.csv
+ * and profiles_sectors.csv), and a plot of the profile over all particles.
  */
 public class EdgeDistanceProfilesPlugin implements PlugIn {
 
@@ -42,6 +45,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
             d.addNumber("bin_nm", 0);
             d.addNumber("section_nm", PipelineSettings.defaults().sectionNm());
             StepPlugins.addProfileOptions(d, p, "section_nm");
+            StepPlugins.addExtraProfiles(d, ExtraProfileOptions.none());
             if (!d.show()) {
                 return;
             }
@@ -52,8 +56,9 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
             double bin = d.nextNumber();
             double section = d.nextNumber();
             StepPlugins.ProfileOptions o = StepPlugins.nextProfileOptions(d, p);
+            ExtraProfileOptions extra = StepPlugins.nextExtraProfiles(d);
             StepResult r = profiles(labels, fraction, thickness, bin, section, o.probeFwhmNm(), o.minAreaNm2(),
-                    o.particles(), new ImageJProgress());
+                    o.particles(), extra, new ImageJProgress());
             StepImages.present(r, null);
         } catch (Exception e) {
             Errors.report(TITLE, e);
@@ -69,7 +74,13 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
      */
     static PipelineSettings settings(double timeS, double sectionNm, double binNm, double probeFwhmNm,
             double minAreaNm2, ParticleOptions particles) {
-        ParticleSettings p = particles.settings(minAreaNm2);
+        return settings(timeS, sectionNm, binNm, probeFwhmNm, minAreaNm2, particles, ExtraProfileOptions.none());
+    }
+
+    /** As above, with the extra profiles. */
+    static PipelineSettings settings(double timeS, double sectionNm, double binNm, double probeFwhmNm,
+            double minAreaNm2, ParticleOptions particles, ExtraProfileOptions extra) {
+        ParticleSettings p = extra.applyTo(particles.settings(minAreaNm2));
         PipelineSettings s = PipelineRunner.settings(timeS, sectionNm, binNm, null, null, minAreaNm2);
         s = PipelineRunner.withProbe(s.withParticles(p), probeFwhmNm, false);
         s.validate();
@@ -87,13 +98,22 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
                 px[0], px[1], listener);
     }
 
+    /** {@link #profiles(ImagePlus, ImagePlus, ImagePlus, double, double, double, double, ParticleOptions,
+     * ExtraProfileOptions, ProgressListener)} without extra profiles. */
+    public static StepResult profiles(ImagePlus labels, ImagePlus fraction, ImagePlus thickness, double binNm,
+            double sectionNm, double probeFwhmNm, double minAreaNm2, ParticleOptions options,
+            ProgressListener listener) {
+        return profiles(labels, fraction, thickness, binNm, sectionNm, probeFwhmNm, minAreaNm2, options,
+                ExtraProfileOptions.none(), listener);
+    }
+
     /**
      * @param labels the particles (a label image; {@link StepParticles#particles} makes one from ROIs or a file)
      */
     public static StepResult profiles(ImagePlus labels, ImagePlus fraction, ImagePlus thickness, double binNm,
             double sectionNm, double probeFwhmNm, double minAreaNm2, ParticleOptions options,
-            ProgressListener listener) {
-        PipelineSettings settings = settings(0, sectionNm, binNm, probeFwhmNm, minAreaNm2, options);
+            ExtraProfileOptions extra, ProgressListener listener) {
+        PipelineSettings settings = settings(0, sectionNm, binNm, probeFwhmNm, minAreaNm2, options, extra);
         ParticleProfiles p = compute(labels, fraction, thickness, settings, listener);
         double[] px = StepImages.pixelNm(labels);
         ImagePlus distance = StepImages.map("distance", p.distanceNm(), labels.getWidth(), labels.getHeight(), px[0],
@@ -121,9 +141,55 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
         double[] se = all.stream().mapToDouble(ProfileBin::se).toArray();
         plot.addPoints(x, y, se, Plot.CONNECTED_CIRCLES);
         long profiled = java.util.Arrays.stream(p.particles()).filter(ParticleMeasurement::profiled).count();
-        return new StepResult().image(distance).table("OxyMap Profiles", bins).table("OxyMap Particles", particles)
-                .plot(plot).summary(String.format(Locale.ROOT, "%d particles, %d profiled, %d bins over all",
-                        p.particles().length, profiled, all.size()));
+        StepResult result = new StepResult().image(distance).table("OxyMap Profiles", bins)
+                .table("OxyMap Particles", particles).plot(plot);
+        String extras = "";
+        if (settings.particles().normaliseDistance()) {
+            result.table("OxyMap Normalised Profiles", normalisedTable(p.normalisedBins()));
+            extras += String.format(Locale.ROOT, ", %d normalised bins", p.normalisedBins().size());
+        }
+        if (settings.particles().sectors() > 0) {
+            result.table("OxyMap Sector Profiles", sectorTable(p.sectorBins()));
+            extras += String.format(Locale.ROOT, ", %d sector bins", p.sectorBins().size());
+        }
+        return result.summary(String.format(Locale.ROOT, "%d particles, %d profiled, %d bins over all%s",
+                p.particles().length, profiled, all.size(), extras));
+    }
+
+    /** The normalised profiles as profiles_normalised.csv has them (particle 0 = all particles). */
+    static ResultsTable normalisedTable(List<ProfileBin> bins) {
+        ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
+        for (ProfileBin b : bins) {
+            t.addRow();
+            t.addValue("particle", b.particle());
+            t.addValue("distance_rel", b.distanceNm());
+            t.addValue("mean", b.mean());
+            t.addValue("se", b.se());
+            t.addValue("weight", b.weight());
+            t.addValue("n", b.n());
+        }
+        return t;
+    }
+
+    /** The sector profiles as profiles_sectors.csv has them (particle 0 = all particles). */
+    static ResultsTable sectorTable(List<SectorProfileBin> bins) {
+        ResultsTable t = new ResultsTable();
+        t.setPrecision(6);
+        for (SectorProfileBin s : bins) {
+            ProfileBin b = s.bin();
+            t.addRow();
+            t.addValue("particle", b.particle());
+            t.addValue("sector", s.sector());
+            t.addValue("from_deg", s.fromDeg());
+            t.addValue("to_deg", s.toDeg());
+            t.addValue("distance_nm", b.distanceNm());
+            t.addValue("mean", b.mean());
+            t.addValue("se", b.se());
+            t.addValue("weight", b.weight());
+            t.addValue("n", b.n());
+        }
+        return t;
     }
 
     static ResultsTable profileTable(List<ProfileBin> bins) {

@@ -67,10 +67,12 @@ final class MacroDialog {
      * Keys added to the dialog after its macro line was documented. A macro line that names none of them (one
      * recorded before they existed) runs with their defaults, checkboxes included: otherwise a checkbox whose
      * default is on would read as off there, since a macro line names only the checked boxes. A line that names
-     * any of them is read as the recorder writes it: a checkbox missing from it is off.
+     * any of them is read as the recorder writes it: a checkbox missing from it is off. Each call adds keys.
      */
     void addedLater(String... keys) {
-        addedLater = Set.of(keys);
+        Set<String> all = new java.util.HashSet<>(addedLater);
+        all.addAll(List.of(keys));
+        addedLater = Set.copyOf(all);
     }
 
     /** Shows the dialog (or reads the macro options headless); false if the user cancelled. */

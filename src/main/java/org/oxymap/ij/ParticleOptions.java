@@ -56,8 +56,7 @@ public record ParticleOptions(boolean fillHoles, boolean watershed, double water
     }
 
     /**
-     * The pipeline's particle settings (no extra profiles: normalised and sector profiles stay with
-     * {@code oxymap run}).
+     * The pipeline's particle settings, without extra profiles ({@link ExtraProfileOptions#applyTo} adds them).
      *
      * @param minAreaNm2 the step's {@code min_area_nm2}, which {@code max_area_nm2} must exceed
      * @throws IllegalArgumentException naming the key of a value out of range

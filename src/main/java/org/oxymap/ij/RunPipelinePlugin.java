@@ -18,8 +18,8 @@ import org.oxymap.io.PipelineRunner;
 /**
  * Plugins › OxyMap › OxyMap Run Pipeline for ImageJ 1.x and its macro language. The macro keys are the SciJava
  * command's field names and params.json's keys, so one recorded macro line works in both worlds. The particle
- * options ({@link ParticleOptions}) came after the first documented line: a line that names none of them runs with
- * their defaults, those of {@code oxymap run}.
+ * options ({@link ParticleOptions}) and then the extra profiles ({@link ExtraProfileOptions}) came after the first
+ * documented line: a line that names none of them runs with their defaults, those of {@code oxymap run}.
  */
 public class RunPipelinePlugin implements PlugIn {
 
@@ -41,6 +41,7 @@ public class RunPipelinePlugin implements PlugIn {
             d.addChoice("threshold", ThresholdMethod.labels().toArray(new String[0]), "noise");
             d.addNumber("min_area_nm2", def.minAreaNm2());
             StepPlugins.addParticleOptions(d, ParticleOptions.defaults());
+            StepPlugins.addExtraProfiles(d, ExtraProfileOptions.none());
             d.addNumber("probe_fwhm_nm", 0);
             d.addCheckbox("deconvolve_probe", true);
             d.addFile("particles", "");
@@ -59,8 +60,9 @@ public class RunPipelinePlugin implements PlugIn {
             String threshold = d.nextString();
             double minAreaNm2 = d.nextNumber();
             ParticleOptions particleOptions = StepPlugins.nextParticleOptions(d, ParticleOptions.defaults());
+            ExtraProfileOptions extra = StepPlugins.nextExtraProfiles(d);
             PipelineSettings settings = settings(timeS, sectionNm, binNm, background, threshold, minAreaNm2,
-                    particleOptions, d.nextNumber(), d.nextBoolean());
+                    particleOptions, extra, d.nextNumber(), d.nextBoolean());
             String particles = d.nextString();
             Path energiesFile = energies == null || energies.isBlank() ? null : Path.of(energies.trim());
             // a stack that cannot fit stops here with advice, before anything is read
@@ -87,16 +89,17 @@ public class RunPipelinePlugin implements PlugIn {
     /**
      * The run's settings from the dialog's values, as {@code oxymap run} makes them from the same options:
      * {@code timeS} and {@code binNm} 0 = unknown time and one-pixel bins; the particle options as the steps take
-     * them ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit);
+     * them ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit),
+     * with the extra profiles ({@link ExtraProfileOptions}: profiles_normalised.csv, profiles_sectors.csv);
      * {@code probeFwhmNm} 0 = point probe, else the models carry the probe and, with {@code deconvolveProbe}, the
      * aligned transmission is deconvolved.
      *
      * @throws IllegalArgumentException naming the key of a value out of range
      */
     public static PipelineSettings settings(double timeS, double sectionNm, double binNm, String background,
-            String threshold, double minAreaNm2, ParticleOptions particles, double probeFwhmNm,
-            boolean deconvolveProbe) {
-        ParticleSettings p = particles.settings(minAreaNm2);
+            String threshold, double minAreaNm2, ParticleOptions particles, ExtraProfileOptions extra,
+            double probeFwhmNm, boolean deconvolveProbe) {
+        ParticleSettings p = extra.applyTo(particles.settings(minAreaNm2));
         PipelineSettings s = PipelineRunner.withProbe(PipelineRunner.settings(timeS, sectionNm, binNm, background,
                 threshold, minAreaNm2).withParticles(p), probeFwhmNm, deconvolveProbe);
         s.validate();

@@ -75,6 +75,22 @@ final class StepPlugins {
         d.addedLater(later.toArray(new String[0]));
     }
 
+    /**
+     * The extra profiles' fields (normalise_distance, normalised_bin, sectors), added after the first documented
+     * macro lines: a line without them makes no extra profiles.
+     */
+    static void addExtraProfiles(MacroDialog d, ExtraProfileOptions e) {
+        d.addCheckbox(ExtraProfileOptions.NORMALISE_DISTANCE, e.normaliseDistance());
+        d.addNumber(ExtraProfileOptions.NORMALISED_BIN, e.normalisedBin());
+        d.addNumber(ExtraProfileOptions.SECTORS, e.sectors());
+        d.addedLater(ExtraProfileOptions.KEYS.toArray(new String[0]));
+    }
+
+    /** The values of {@link #addExtraProfiles}' fields. */
+    static ExtraProfileOptions nextExtraProfiles(MacroDialog d) {
+        return new ExtraProfileOptions(d.nextBoolean(), d.nextNumber(), d.nextNumber());
+    }
+
     /** The values of {@link #addProfileOptions}' fields: probe FWHM, minimum area, the particle options. */
     record ProfileOptions(double probeFwhmNm, double minAreaNm2, ParticleOptions particles) {
     }

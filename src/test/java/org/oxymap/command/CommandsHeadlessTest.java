@@ -48,7 +48,8 @@ public class CommandsHeadlessTest {
         assertEquals(List.of("stack", "energies", "references", "out", "time_s", "section_nm", "bin_nm",
                 "background", "threshold", "min_area_nm2", "fill_holes", "watershed", "watershed_h_nm", "max_area_nm2",
                 "min_solidity", "min_circularity", "exclude_touching", "touching_counts_as_edge", "subpixel_edge",
-                "probe_fwhm_nm", "deconvolve_probe", "particles"), names);
+                "normalise_distance", "normalised_bin", "sectors", "probe_fwhm_nm", "deconvolve_probe", "particles"),
+                names);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.oxymap.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -28,8 +29,12 @@ import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
 import org.oxymap.core.progress.ProgressListener;
+import org.oxymap.ij.EdgeDistanceProfilesPlugin;
+import org.oxymap.ij.ExtraProfileOptions;
+import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.RunPipelineParticleOptionsHeadlessTest;
 import org.oxymap.ij.StepImages;
+import org.oxymap.ij.StepResult;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
@@ -95,8 +100,8 @@ public class StepParticleOptionsCommandsHeadlessTest {
                 inputs(SegmentParticlesCommand.class));
         assertEquals(List.of("labels", "particles_from", "fraction", "thickness", "bin_nm", "section_nm",
                 "probe_fwhm_nm", "min_area_nm2", "max_area_nm2", "min_solidity", "min_circularity",
-                "exclude_touching", "touching_counts_as_edge", "subpixel_edge"),
-                inputs(EdgeDistanceProfilesCommand.class));
+                "exclude_touching", "touching_counts_as_edge", "subpixel_edge", "normalise_distance",
+                "normalised_bin", "sectors"), inputs(EdgeDistanceProfilesCommand.class));
         assertEquals(List.of("labels", "particles_from", "fraction", "thickness", "time_s", "section_nm", "bin_nm",
                 "probe_fwhm_nm", "min_area_nm2", "max_area_nm2", "min_solidity", "min_circularity",
                 "exclude_touching", "touching_counts_as_edge", "subpixel_edge"), inputs(FitModelsCommand.class));
@@ -182,6 +187,27 @@ public class StepParticleOptionsCommandsHeadlessTest {
             assertEquals(a.getValue("distance_nm", r), b.getValue("distance_nm", r), "profile row " + r);
         }
         assertEquals(14, ((ResultsTable) fromZip.getOutput("particles")).size());
+        assertNull(fromLabels.getOutput("normalised_profiles"), "no normalised profiles unless asked");
+        assertNull(fromLabels.getOutput("sector_profiles"), "no sector profiles unless asked");
+        CommandModule extra = run(EdgeDistanceProfilesCommand.class, "labels", labels, "fraction", fraction,
+                "thickness", thickness, "exclude_touching", false, "normalise_distance", true, "normalised_bin", 0.1,
+                "sectors", 6);
+        StepResult step = EdgeDistanceProfilesPlugin.profiles(labels, fraction, thickness, 0, 80, 0, 2000,
+                ParticleOptions.defaults().withLimits(0, 0.9, 0.7, false), new ExtraProfileOptions(true, 0.1, 6),
+                ProgressListener.NONE);
+        for (String[] t : new String[][] {{"normalised_profiles", "OxyMap Normalised Profiles", "distance_rel"},
+            {"sector_profiles", "OxyMap Sector Profiles", "distance_nm"}}) {
+            ResultsTable got = (ResultsTable) extra.getOutput(t[0]);
+            ResultsTable want = step.tables().get(t[1]);
+            assertNotNull(got, t[0]);
+            assertEquals(want.size(), got.size(), t[0]);
+            for (int r = 0; r < want.size(); r++) {
+                assertEquals(want.getValue("mean", r), got.getValue("mean", r), t[0] + " row " + r);
+                assertEquals(want.getValue(t[2], r), got.getValue(t[2], r), t[0] + " row " + r);
+            }
+        }
+        assertEquals(5.0, ((ResultsTable) extra.getOutput("sector_profiles")).getValue("sector",
+                ((ResultsTable) extra.getOutput("sector_profiles")).size() - 1), "six sectors, numbered from 0: the last row is sector 5");
 
         assertEquals("parameter particles_from is ROI Manager, but headless there is no ROI Manager: give a label "
                 + "image or the ROIs saved as a .zip", failure(FitModelsCommand.class, "particles_from", "ROI Manager",

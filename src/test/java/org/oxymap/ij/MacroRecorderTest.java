@@ -48,7 +48,7 @@ public class MacroRecorderTest {
         // Segment Particles put their outlines), a box left unchecked
         documented.add(new String[] {"OxyMap Edge-Distance Profiles", "labels=[ROI Manager] fraction=fraction_Mn3 "
                 + "thickness=thickness bin_nm=0 section_nm=80 probe_fwhm_nm=0 min_area_nm2=2000 max_area_nm2=30000 "
-                + "min_solidity=0.9 min_circularity=0.7 exclude_touching subpixel_edge"});
+                + "min_solidity=0.9 min_circularity=0.7 exclude_touching subpixel_edge normalised_bin=0.05 sectors=0"});
         documented.add(new String[] {"OxyMap Edge-Energy Map", "stack=OD method=half-height pre_edge_max_ev=0 "
                 + "post_edge_min_ev=0 min_jump=0.05 calibration=[]"});
         documented.add(new String[] {"OxyMap Reference From ROI", "stack=OD mask=labels name=particles valence=3 "

@@ -197,6 +197,42 @@ public class RunPipelineParticleOptionsHeadlessTest {
     }
 
     /**
+     * normalise_distance, normalised_bin and sectors in Run Pipeline give {@code oxymap run --normalise-distance
+     * --normalised-bin 0.1 --sectors 8}: the same run, profiles_normalised.csv and profiles_sectors.csv byte for
+     * byte, params.json records them; a line without them writes neither file.
+     */
+    @Test
+    void extraProfilesGiveTheCommandLinesFiles(@TempDir Path tmp) throws Exception {
+        Path fiji = tmp.resolve("fiji");
+        Throwable t = fiji(line(PRIMARY, fiji, "noise", DEFAULT_PARTICLES + " normalise_distance normalised_bin=0.1 "
+                + "sectors=8", "probe_fwhm_nm=0 deconvolve_probe"));
+        if (t != null) {
+            throw new AssertionError(t.getMessage(), t);
+        }
+        Path cli = tmp.resolve("cli");
+        cliOk(PRIMARY, cli, "--normalise-distance", "--normalised-bin", "0.1", "--sectors", "8");
+        assertSameRun(cli, fiji);
+        for (String table : List.of("profiles_normalised.csv", "profiles_sectors.csv")) {
+            assertEquals(-1L, Files.mismatch(cli.resolve(table), fiji.resolve(table)), table);
+        }
+        assertTrue(CsvTable.read(fiji.resolve("profiles_sectors.csv")).size() > 8 * 14, "sector rows");
+        JsonObject p = parameters(fiji);
+        assertTrue(p.get("normalise_distance").getAsBoolean());
+        assertEquals(0.1, p.get("normalised_bin").getAsDouble());
+        assertEquals(8, p.get("sectors").getAsInt());
+
+        Path plain = tmp.resolve("plain");
+        t = fiji(line(PRIMARY, plain, "noise", DEFAULT_PARTICLES, "probe_fwhm_nm=0 deconvolve_probe"));
+        if (t != null) {
+            throw new AssertionError(t.getMessage(), t);
+        }
+        assertFalse(Files.exists(plain.resolve("profiles_normalised.csv")), "no normalised profiles unless asked");
+        assertFalse(Files.exists(plain.resolve("profiles_sectors.csv")), "no sector profiles unless asked");
+        assertEquals(-1L, Files.mismatch(fiji.resolve("profiles.csv"), plain.resolve("profiles.csv")),
+                "the extra profiles leave profiles.csv as it is");
+    }
+
+    /**
      * A noise-free phantom of touching pairs (every second particle overlaps the one before by a pixel), threshold
      * li. With the defaults every particle touches another and the run stops, naming the limits by their macro keys
      * (the command line by its options). exclude_touching off gives the 14 split particles, watershed off (shape

@@ -38,6 +38,8 @@ import org.oxymap.core.pipeline.ParticleSettings;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
 import org.oxymap.core.pipeline.PipelineSteps;
+import org.oxymap.core.profile.ProfileBin;
+import org.oxymap.core.profile.SectorProfileBin;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.segment.ExclusionFlag;
 import org.oxymap.core.segment.ParticleMeasurement;
@@ -516,6 +518,69 @@ public class StepParticleOptionsHeadlessTest {
         assertEquals("no particle left to profile: 14 particles found, all excluded (14 too_small); relax the limits "
                 + "(min_area_nm2, min_solidity, min_circularity, exclude_touching) or check the particles",
                 String.valueOf(t == null ? null : t.getMessage()));
+    }
+
+    /**
+     * normalise_distance, normalised_bin and sectors in Edge-Distance Profiles: the tables "OxyMap Normalised
+     * Profiles" and "OxyMap Sector Profiles" hold the pipeline's normalised and sector profiles of the same
+     * particles, value for value; without them there are no such tables; bad values are named by their key.
+     */
+    @Test
+    void normalisedAndSectorProfilesAreThePipelines() throws Exception {
+        ImagePlus labels = run(new SegmentParticlesPlugin(), segmentLine(DEFAULT_SEGMENT), "labels",
+                "po_labels_extra");
+        ImagePlus distance = run(new EdgeDistanceProfilesPlugin(), "labels=po_labels_extra fraction=" + F
+                + " thickness=" + T + " bin_nm=0 " + DEFAULT_PROFILE + " normalise_distance normalised_bin=0.1 "
+                + "sectors=8", "distance", "po_distance_extra");
+        ParticleProfiles pipeline = pipeline(ParticleSettings.defaults().withNormaliseDistance(true)
+                .withNormalisedBin(0.1).withSectors(8), 0, ints(labels));
+        assertArrayEquals(pipeline.distanceNm(), pixels(distance), "the macro line's distance");
+
+        StepResult r = EdgeDistanceProfilesPlugin.profiles(labels, fraction, thickness, 0, 80, 0, 2000,
+                ParticleOptions.defaults(), new ExtraProfileOptions(true, 0.1, 8), ProgressListener.NONE);
+        ResultsTable normalised = r.tables().get("OxyMap Normalised Profiles");
+        assertEquals(pipeline.normalisedBins().size(), normalised.size());
+        assertTrue(normalised.size() > 14 * 5, "normalised bins " + normalised.size());
+        for (int i = 0; i < normalised.size(); i++) {
+            ProfileBin b = pipeline.normalisedBins().get(i);
+            assertEquals(b.particle(), (int) normalised.getValue("particle", i));
+            assertEquals(b.distanceNm(), normalised.getValue("distance_rel", i));
+            assertEquals(b.mean(), normalised.getValue("mean", i));
+            assertEquals(b.se(), normalised.getValue("se", i));
+            assertEquals(b.weight(), normalised.getValue("weight", i));
+            assertEquals(b.n(), (int) normalised.getValue("n", i));
+        }
+        ResultsTable sectors = r.tables().get("OxyMap Sector Profiles");
+        assertEquals(pipeline.sectorBins().size(), sectors.size());
+        java.util.Set<Integer> sectorNumbers = new java.util.TreeSet<>();
+        for (int i = 0; i < sectors.size(); i++) {
+            SectorProfileBin s = pipeline.sectorBins().get(i);
+            assertEquals(s.bin().particle(), (int) sectors.getValue("particle", i));
+            assertEquals(s.sector(), (int) sectors.getValue("sector", i));
+            assertEquals(s.fromDeg(), sectors.getValue("from_deg", i));
+            assertEquals(s.toDeg(), sectors.getValue("to_deg", i));
+            assertEquals(s.bin().distanceNm(), sectors.getValue("distance_nm", i));
+            assertEquals(s.bin().mean(), sectors.getValue("mean", i));
+            assertEquals(s.bin().se(), sectors.getValue("se", i));
+            sectorNumbers.add(s.sector());
+        }
+        assertEquals(8, sectorNumbers.size(), "eight sectors " + sectorNumbers);
+        assertTrue(r.summary().endsWith(", " + normalised.size() + " normalised bins, " + sectors.size()
+                + " sector bins"), r.summary());
+
+        StepResult none = EdgeDistanceProfilesPlugin.profiles(labels, fraction, thickness, 0, 80, 0, 2000,
+                ParticleOptions.defaults(), ProgressListener.NONE);
+        assertEquals(java.util.Set.of("OxyMap Profiles", "OxyMap Particles"), none.tables().keySet());
+
+        String[][] bad = {{"sectors=1", "parameter sectors is 1, expected 0 (none) or 2..360"},
+            {"sectors=2.5", "parameter sectors is 2.5, expected a whole number: 0 (none) or 2..360"},
+            {"normalise_distance normalised_bin=0", "parameter normalised_bin is 0.0, expected a fraction of the "
+                + "radius in (0, 1]"}};
+        for (String[] b : bad) {
+            Throwable t = MacroRunner.runWithOptions(new EdgeDistanceProfilesPlugin(), "labels=po_labels_extra "
+                    + "fraction=" + F + " thickness=" + T + " bin_nm=0 " + DEFAULT_PROFILE + " " + b[0]);
+            assertEquals(b[1], String.valueOf(t == null ? null : t.getMessage()), b[0]);
+        }
     }
 
     private static int count(int[] labels, int label) {
