@@ -42,7 +42,7 @@ class MacroDialogTest {
         }
     }
 
-    /** A dialog with an old key and, added later, a checkbox on by default and a number. */
+    /** A dialog with an old key and, added later (in two steps), a checkbox on by default and a number. */
     private static boolean[] readWithLaterKeys(String options) {
         boolean[][] out = new boolean[1][];
         Thread t = new Thread(() -> {
@@ -52,7 +52,8 @@ class MacroDialogTest {
                 d.addString("labels", "");
                 d.addCheckbox("subpixel_edge", true);
                 d.addNumber("min_solidity", 0.9);
-                d.addedLater("subpixel_edge", "min_solidity");
+                d.addedLater("subpixel_edge"); // two calls, as a dialog that grew twice makes them: both count
+                d.addedLater("min_solidity");
                 assertTrue(d.show());
                 d.nextString();
                 boolean on = d.nextBoolean();
