@@ -158,18 +158,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
 
     /** The normalised profiles as profiles_normalised.csv has them (particle 0 = all particles). */
     static ResultsTable normalisedTable(List<ProfileBin> bins) {
-        ResultsTable t = new ResultsTable();
-        t.setPrecision(6);
-        for (ProfileBin b : bins) {
-            t.addRow();
-            t.addValue("particle", b.particle());
-            t.addValue("distance_rel", b.distanceNm());
-            t.addValue("mean", b.mean());
-            t.addValue("se", b.se());
-            t.addValue("weight", b.weight());
-            t.addValue("n", b.n());
-        }
-        return t;
+        return binTable(bins, "distance_rel");
     }
 
     /** The sector profiles as profiles_sectors.csv has them (particle 0 = all particles). */
@@ -177,33 +166,37 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
         ResultsTable t = new ResultsTable();
         t.setPrecision(6);
         for (SectorProfileBin s : bins) {
-            ProfileBin b = s.bin();
             t.addRow();
-            t.addValue("particle", b.particle());
+            t.addValue("particle", s.bin().particle());
             t.addValue("sector", s.sector());
             t.addValue("from_deg", s.fromDeg());
             t.addValue("to_deg", s.toDeg());
-            t.addValue("distance_nm", b.distanceNm());
-            t.addValue("mean", b.mean());
-            t.addValue("se", b.se());
-            t.addValue("weight", b.weight());
-            t.addValue("n", b.n());
+            addBin(t, s.bin(), "distance_nm");
         }
         return t;
     }
 
     static ResultsTable profileTable(List<ProfileBin> bins) {
+        return binTable(bins, "distance_nm");
+    }
+
+    private static ResultsTable binTable(List<ProfileBin> bins, String distanceColumn) {
         ResultsTable t = new ResultsTable();
         t.setPrecision(6);
         for (ProfileBin b : bins) {
             t.addRow();
             t.addValue("particle", b.particle());
-            t.addValue("distance_nm", b.distanceNm());
-            t.addValue("mean", b.mean());
-            t.addValue("se", b.se());
-            t.addValue("weight", b.weight());
-            t.addValue("n", b.n());
+            addBin(t, b, distanceColumn);
         }
         return t;
+    }
+
+    /** A bin's distance, mean, se, weight and n in the table's current row. */
+    private static void addBin(ResultsTable t, ProfileBin b, String distanceColumn) {
+        t.addValue(distanceColumn, b.distanceNm());
+        t.addValue("mean", b.mean());
+        t.addValue("se", b.se());
+        t.addValue("weight", b.weight());
+        t.addValue("n", b.n());
     }
 }

@@ -19,7 +19,6 @@ import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomParticle;
 import org.oxymap.core.phantom.PhantomSettings;
-import org.oxymap.core.phantom.PoissonSampler;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.stack.SpectralStack;
 
@@ -168,18 +167,7 @@ class ModelFitPipelineAcceptanceTest {
         double widthSum = 0;
         List<Double> estimates = new ArrayList<>();
         for (int r = 0; r < realisations; r++) {
-            SplittableRandom random = new SplittableRandom(5000 + r);
-            List<float[]> planes = new ArrayList<>();
-            for (int k = 0; k < mean.energyCount(); k++) {
-                float[] m = mean.plane(k);
-                float[] counts = new float[m.length];
-                for (int i = 0; i < m.length; i++) {
-                    counts[i] = PoissonSampler.sample(scale * m[i], random);
-                }
-                planes.add(counts);
-            }
-            SpectralStack stack = SpectralStack.wrap(planes, mean.width(), mean.height(), mean.energiesEv(),
-                    mean.pixelWidthNm());
+            SpectralStack stack = PoissonRedraw.draw(mean, scale, new SplittableRandom(5000 + r));
             ModelFit global = new OxidationStatePipeline(settings(ps, false), expected.references()).run(stack,
                     ProgressListener.NONE).modelFits().globalDiffusion();
             estimates.add(global.shape() / dt - 1);

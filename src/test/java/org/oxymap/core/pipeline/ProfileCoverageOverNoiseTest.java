@@ -13,7 +13,6 @@ import org.oxymap.core.model.ProfiledParticle;
 import org.oxymap.core.phantom.Phantom;
 import org.oxymap.core.phantom.PhantomGenerator;
 import org.oxymap.core.phantom.PhantomSettings;
-import org.oxymap.core.phantom.PoissonSampler;
 import org.oxymap.core.profile.ProfileBin;
 import org.oxymap.core.progress.ProgressListener;
 import org.oxymap.core.stack.SpectralStack;
@@ -78,18 +77,7 @@ class ProfileCoverageOverNoiseTest {
         int within = 0;
         int compared = 0;
         for (int r = 0; r < REALISATIONS; r++) {
-            SplittableRandom random = new SplittableRandom(7000 + r);
-            List<float[]> planes = new ArrayList<>();
-            for (int k = 0; k < mean.energyCount(); k++) {
-                float[] m = mean.plane(k);
-                float[] counts = new float[m.length];
-                for (int i = 0; i < m.length; i++) {
-                    counts[i] = PoissonSampler.sample(scale * m[i], random);
-                }
-                planes.add(counts);
-            }
-            SpectralStack stack = SpectralStack.wrap(planes, mean.width(), mean.height(), mean.energiesEv(),
-                    mean.pixelWidthNm());
+            SpectralStack stack = PoissonRedraw.draw(mean, scale, new SplittableRandom(7000 + r));
             PipelineResult result = new OxidationStatePipeline(s, expected.references()).run(stack,
                     ProgressListener.NONE);
             Map<Integer, Integer> trueOf = PhantomMatching.trueParticleOf(PhantomMatching.bestMatches(
