@@ -12,9 +12,9 @@ import org.scijava.plugin.Plugin;
 import org.oxymap.core.pipeline.MemoryEstimate;
 import org.oxymap.core.pipeline.PipelineResult;
 import org.oxymap.core.pipeline.PipelineSettings;
+import org.oxymap.ij.ExtraProfileOptions;
 import org.oxymap.ij.ImageJProgress;
 import org.oxymap.ij.MacroKeys;
-import org.oxymap.ij.ExtraProfileOptions;
 import org.oxymap.ij.ParticleOptions;
 import org.oxymap.ij.RunPipelinePlugin;
 import org.oxymap.io.PipelineRunner;
@@ -24,8 +24,8 @@ import org.oxymap.io.PipelineRunner;
  * params.json's keys so a script reads like the record of the run it makes; the particle options are those of the
  * steps ({@link ParticleOptions}: {@code watershed_h_nm} 0 = one pixel, {@code max_area_nm2} 0 = no limit), the
  * extra profiles those of Edge-Distance Profiles ({@link ExtraProfileOptions}), and an error names a parameter by
- * that key. Scientific parameters are not
- * persisted: a value left over from yesterday's sample would silently change today's result.
+ * that key. Scientific parameters are not persisted: a value left over from yesterday's sample would silently
+ * change today's result.
  */
 @Plugin(type = Command.class, label = "OxyMap Run Pipeline", headless = true)
 public class RunPipelineCommand implements Command {

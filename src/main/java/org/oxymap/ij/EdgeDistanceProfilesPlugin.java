@@ -98,8 +98,7 @@ public class EdgeDistanceProfilesPlugin implements PlugIn {
                 px[0], px[1], listener);
     }
 
-    /** {@link #profiles(ImagePlus, ImagePlus, ImagePlus, double, double, double, double, ParticleOptions,
-     * ExtraProfileOptions, ProgressListener)} without extra profiles. */
+    /** The profiles without extra profiles (as a line without their keys makes them). */
     public static StepResult profiles(ImagePlus labels, ImagePlus fraction, ImagePlus thickness, double binNm,
             double sectionNm, double probeFwhmNm, double minAreaNm2, ParticleOptions options,
             ProgressListener listener) {
