@@ -253,8 +253,8 @@ final class SphereDiffusionShape implements BinnedShape {
     }
 
     /**
-     * πx, or a tiny positive angle in place of one below 1e−7: there sinc(nπx) = sin(nθ)/(nθ) is 1 to double
-     * precision for every mode used, and the recurrence gives that value at θ = 1e−9 too.
+     * πx, at least 1e−9 (x = 0 at the centre): below about 1e−7 sinc(nπx) = sin(nθ)/(nθ) is 1 to double precision
+     * for every mode used, and the recurrence gives that value at θ = 1e−9 too.
      */
     private static double theta(double x) {
         return Math.max(1e-9, Math.PI * x);
